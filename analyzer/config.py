@@ -1,0 +1,266 @@
+"""Configuration: catalog defaults ← `.go-script-lint.yaml` ← command-line flags.
+
+Everything merges into one frozen :class:`Config`; the engine and the rules
+only read it. Errors in a config file are :class:`ConfigError` with a one-line
+message naming the file and the key (the CLI prints it and exits 2).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from analyzer.model import Level, Risk
+from analyzer.rule import Rule, matches_selector
+from analyzer.source import DEFAULT_MAX_BYTES
+
+CONFIG_NAMES = (".go-script-lint.yaml", ".go-script-lint.yml")
+FAIL_ON = ("error", "warning", "note", "never")
+_TOP_KEYS = {
+    "risk-level": "low, medium or high",
+    "fail-on": "error, warning, note or never",
+    "select": "a list of rule ids or prefixes",
+    "ignore": "a list of rule ids or prefixes",
+    "exclude": "a list of glob patterns",
+    "include-generated": "true or false",
+    "follow-symlinks": "true or false",
+    "max-file-bytes": "a positive integer",
+    "rules": "a mapping of rule id to {level, options}",
+}
+
+
+class ConfigError(Exception):
+    """A configuration problem the user must fix (exit code 2, no traceback)."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """The effective configuration of a run."""
+
+    risk_level: Risk = Risk.MEDIUM
+    fail_on: str = "note"
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    include_generated: bool = False
+    follow_symlinks: bool = False
+    max_file_bytes: int = DEFAULT_MAX_BYTES
+    rule_levels: Mapping[str, str] = field(default_factory=dict)
+    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    schema_path: Path | None = None
+    config_path: Path | None = None
+    sources: Mapping[str, str] = field(default_factory=dict)
+
+    def level_for(self, rule: Rule) -> Level | None:
+        """The configured level override of a rule, if any."""
+        value = self.rule_levels.get(rule.id)
+        return Level(value) if value in ("error", "warning", "note") else None
+
+    def options_for(self, rule: Rule) -> Mapping[str, Any]:
+        """Rule option defaults overlaid with configured values."""
+        configured = self.rule_options.get(rule.id)
+        if not configured:
+            return rule.options
+        return {**rule.options, **configured}
+
+    def enabled_rules(self, registry: Sequence[Rule]) -> tuple[Rule, ...]:
+        """The rules this run executes (engine rules GSL001/GSL002 included)."""
+        chosen = []
+        for rule in registry:
+            if not rule.implemented or self.rule_levels.get(rule.id) == "off":
+                continue
+            exact = rule.id in {s.upper() for s in self.select}
+            if self.select and not matches_selector(rule.id, self.select):
+                continue
+            if not exact and not rule.default_enabled:
+                continue
+            if not exact and rule.scan_level.rank > self.risk_level.rank:
+                continue
+            if matches_selector(rule.id, self.ignore):
+                continue
+            chosen.append(rule)
+        return tuple(chosen)
+
+    def fingerprint(self) -> str:
+        """A stable text of everything that changes results (for caches)."""
+        parts = [
+            self.risk_level.value,
+            ",".join(self.select),
+            ",".join(self.ignore),
+            str(self.include_generated),
+            str(self.max_file_bytes),
+            repr(sorted(self.rule_levels.items())),
+            repr(sorted((k, sorted(v.items())) for k, v in self.rule_options.items())),
+            str(self.schema_path),
+        ]
+        return "\x1f".join(parts)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``.go-script-lint.yaml`` at or above ``start``."""
+    current = start.resolve()
+    if current.is_file():
+        current = current.parent
+    while True:
+        for name in CONFIG_NAMES:
+            candidate = current / name
+            if candidate.is_file():
+                return candidate
+        if current.parent == current:
+            return None
+        current = current.parent
+
+
+def _as_list(value: Any, key: str, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(v.strip() for v in value.split(",") if v.strip())
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ConfigError(f"{where}: `{key}` must be {_TOP_KEYS[key]}")
+
+
+def load_config_file(path: Path, registry: Sequence[Rule]) -> dict[str, Any]:
+    """Read and validate a config file into keyword arguments for :class:`Config`."""
+    where = os.fspath(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{where}: cannot read config: {exc}") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise ConfigError(f"{where}{line}: {problem}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: the config must be a mapping of settings")
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in _TOP_KEYS:
+            known = ", ".join(sorted(_TOP_KEYS))
+            raise ConfigError(f"{where}: unknown key `{key}` (known: {known})")
+        out.update(_convert(key, value, where, registry))
+    return out
+
+
+def _convert(key: str, value: Any, where: str, registry: Sequence[Rule]) -> dict[str, Any]:
+    if key == "risk-level":
+        if value not in ("low", "medium", "high"):
+            raise ConfigError(f"{where}: `risk-level` must be {_TOP_KEYS[key]}")
+        return {"risk_level": Risk(value)}
+    if key == "fail-on":
+        if value not in FAIL_ON:
+            raise ConfigError(f"{where}: `fail-on` must be {_TOP_KEYS[key]}")
+        return {"fail_on": value}
+    if key in ("select", "ignore", "exclude"):
+        items = _as_list(value, key, where)
+        if key != "exclude":
+            check_selectors(items, registry, where)
+        return {key: items}
+    if key in ("include-generated", "follow-symlinks"):
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where}: `{key}` must be true or false")
+        return {key.replace("-", "_"): value}
+    if key == "max-file-bytes":
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            raise ConfigError(f"{where}: `max-file-bytes` must be a positive integer")
+        return {"max_file_bytes": value}
+    return _convert_rules(value, where, registry)
+
+
+def _convert_rules(value: Any, where: str, registry: Sequence[Rule]) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: `rules` must be {_TOP_KEYS['rules']}")
+    by_id = {r.id: r for r in registry}
+    levels: dict[str, str] = {}
+    options: dict[str, dict[str, Any]] = {}
+    for rule_id, settings in value.items():
+        rule = by_id.get(str(rule_id).upper())
+        if rule is None:
+            raise ConfigError(f"{where}: rules: unknown rule id `{rule_id}`")
+        if not isinstance(settings, dict):
+            raise ConfigError(f"{where}: rules.{rule.id} must be a mapping with `level` and/or `options`")
+        for sub, sub_value in settings.items():
+            if sub == "level":
+                if sub_value not in ("error", "warning", "note", "off"):
+                    raise ConfigError(f"{where}: rules.{rule.id}.level must be error, warning, note or off")
+                levels[rule.id] = sub_value
+            elif sub == "options":
+                options[rule.id] = validate_rule_options(rule, sub_value, where)
+            else:
+                raise ConfigError(f"{where}: rules.{rule.id}: unknown key `{sub}` (known: level, options)")
+    return {"rule_levels": levels, "rule_options": options}
+
+
+def validate_rule_options(rule: Rule, value: Any, where: str) -> dict[str, Any]:
+    """Check option names and types against the rule's defaults."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: rules.{rule.id}.options must be a mapping")
+    out: dict[str, Any] = {}
+    for name, option in value.items():
+        if name not in rule.options:
+            known = ", ".join(sorted(rule.options)) or "none"
+            raise ConfigError(f"{where}: rules.{rule.id}.options: unknown option `{name}` (known: {known})")
+        default = rule.options[name]
+        if isinstance(default, tuple | list):
+            if not isinstance(option, list):
+                raise ConfigError(f"{where}: rules.{rule.id}.options.{name} must be a list")
+            option = tuple(option)
+        elif isinstance(default, bool):
+            if not isinstance(option, bool):
+                raise ConfigError(f"{where}: rules.{rule.id}.options.{name} must be true or false")
+        elif isinstance(default, int | float):
+            if isinstance(option, bool) or not isinstance(option, int | float):
+                raise ConfigError(f"{where}: rules.{rule.id}.options.{name} must be a number")
+        elif isinstance(default, Mapping):
+            if not isinstance(option, dict):
+                raise ConfigError(f"{where}: rules.{rule.id}.options.{name} must be a mapping")
+        elif default is not None and not isinstance(option, type(default)):
+            raise ConfigError(
+                f"{where}: rules.{rule.id}.options.{name} must be a {type(default).__name__}"
+            )
+        out[name] = option
+    return out
+
+
+def check_selectors(items: Iterable[str], registry: Sequence[Rule], where: str) -> None:
+    """Every selector must name or prefix at least one catalogued rule."""
+    ids = [r.id for r in registry]
+    for item in items:
+        sel = item.strip().upper()
+        if not sel.startswith("GSL") or not any(i.startswith(sel) for i in ids):
+            raise ConfigError(f"{where}: `{item}` matches no rule id (expected e.g. GSL201 or GSL2)")
+
+
+def build_config(
+    registry: Sequence[Rule],
+    *,
+    config_path: Path | None,
+    flags: Mapping[str, Any],
+) -> Config:
+    """Layer the config file (if any) under command-line ``flags`` (None = not given)."""
+    values: dict[str, Any] = {}
+    sources: dict[str, str] = {}
+    if config_path is not None:
+        from_file = load_config_file(config_path, registry)
+        values.update(from_file)
+        sources.update({k: os.fspath(config_path) for k in from_file})
+    for key, value in flags.items():
+        if value is None or value == ():
+            continue
+        if key in ("select", "ignore"):
+            check_selectors(value, registry, "command line")
+        if key == "exclude":
+            value = tuple(values.get("exclude", ())) + tuple(value)
+        values[key] = value
+        sources[key] = "command line"
+    config = Config(**values)
+    return replace(config, config_path=config_path, sources=sources)

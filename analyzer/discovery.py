@@ -1,0 +1,260 @@
+"""Find what to analyse: Go files grouped by directory, with their go.mod and manifest.
+
+Discovery never raises for a bad path: unreadable directories, dangling or
+looping symlinks and missing arguments come back as :class:`Problem` records
+that the engine turns into GSL002 findings and notifications.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import stat
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_EXCLUDED_DIRS = frozenset({"vendor", "testdata", ".git", "node_modules"})
+MANIFEST_NAME = "go-script.yaml"
+GOMOD_NAME = "go.mod"
+
+
+@dataclass(frozen=True, slots=True)
+class GoFile:
+    """A Go file to analyse; ``report`` is False for siblings read only for package facts."""
+
+    abspath: Path
+    display: str
+    explicit: bool = False
+    report: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One directory: the unit of work (cross-file checks never leave it)."""
+
+    directory: Path
+    display: str
+    go_files: tuple[GoFile, ...]
+    gomod: Path | None
+    manifest: Path | None
+    owns_gomod: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A path that could not be analysed (``fatal``) or was deliberately skipped."""
+
+    display: str
+    message: str
+    fatal: bool = True
+
+
+@dataclass
+class Discovery:
+    """What discovery found."""
+
+    units: list[Unit] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def make_display(srcroot: Path) -> Callable[[Path], str]:
+    """A function turning absolute paths into POSIX paths relative to ``srcroot``."""
+    root = os.path.abspath(srcroot)
+
+    def display(path: Path) -> str:
+        rel = os.path.relpath(os.path.abspath(path), root)
+        return Path(rel).as_posix()
+
+    return display
+
+
+class _Walker:
+    def __init__(
+        self,
+        excludes: Sequence[str],
+        follow_symlinks: bool,
+        display: Callable[[Path], str],
+    ) -> None:
+        self.excludes = tuple(excludes)
+        self.follow_symlinks = follow_symlinks
+        self.display = display
+        self.files: dict[Path, dict[Path, GoFile]] = {}
+        self.dirs_with_meta: set[Path] = set()
+        self.problems: list[Problem] = []
+        self.visited_dirs: set[str] = set()
+        self.roots: list[str] = []
+
+    def excluded(self, path: Path) -> bool:
+        shown = self.display(path)
+        return any(
+            fnmatch.fnmatch(shown, pat) or fnmatch.fnmatch(path.name, pat) for pat in self.excludes
+        )
+
+    def inside_roots(self, real: str) -> bool:
+        return any(real == r or real.startswith(r.rstrip(os.sep) + os.sep) for r in self.roots)
+
+    def add_file(self, path: Path, explicit: bool) -> None:
+        directory = path.parent
+        self.files.setdefault(directory, {})[path] = GoFile(path, self.display(path), explicit)
+
+    def walk(self, top: Path) -> None:
+        stack = [top]
+        while stack:
+            directory = stack.pop()
+            real = os.path.realpath(directory)
+            if real in self.visited_dirs:
+                continue
+            self.visited_dirs.add(real)
+            try:
+                entries = sorted(os.scandir(directory), key=lambda e: e.name)
+            except OSError as exc:
+                self.problems.append(Problem(self.display(directory), _os_message(exc)))
+                continue
+            for entry in entries:
+                self.visit_entry(directory, entry, stack)
+
+    def visit_entry(self, directory: Path, entry: os.DirEntry[str], stack: list[Path]) -> None:
+        path = directory / entry.name
+        if self.excluded(path):
+            return
+        is_go = entry.name.endswith(".go")
+        if entry.is_symlink():
+            try:
+                target = os.path.realpath(path, strict=True)
+                st = os.stat(path)
+            except (OSError, RuntimeError) as exc:
+                if is_go:
+                    self.problems.append(Problem(self.display(path), _os_message(exc)))
+                return
+            if not self.follow_symlinks and not self.inside_roots(target):
+                self.problems.append(
+                    Problem(
+                        self.display(path),
+                        "symbolic link points outside the scanned paths; not followed "
+                        "(use --follow-symlinks)",
+                        fatal=False,
+                    )
+                )
+                return
+            mode = st.st_mode
+        else:
+            try:
+                mode = entry.stat(follow_symlinks=False).st_mode
+            except OSError as exc:
+                if is_go:
+                    self.problems.append(Problem(self.display(path), _os_message(exc)))
+                return
+        if stat.S_ISDIR(mode):
+            if entry.name in DEFAULT_EXCLUDED_DIRS:
+                return
+            if is_go:
+                self.problems.append(Problem(self.display(path), "is a directory, not a Go file"))
+            stack.append(path)
+        elif is_go:
+            if stat.S_ISREG(mode):
+                self.add_file(path, explicit=False)
+            else:
+                self.problems.append(Problem(self.display(path), "not a regular file"))
+        elif entry.name in (MANIFEST_NAME, GOMOD_NAME):
+            self.dirs_with_meta.add(directory)
+
+
+def _os_message(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"cannot read: {exc.strerror}"
+    if isinstance(exc, RuntimeError):
+        return "cannot read: symbolic link loop"
+    return f"cannot read: {exc}"
+
+
+def discover(
+    paths: Iterable[str],
+    *,
+    srcroot: Path,
+    excludes: Sequence[str] = (),
+    follow_symlinks: bool = False,
+) -> Discovery:
+    """Expand CLI paths into analysis units, sorted by directory.
+
+    Directories are walked (default excludes and ``excludes`` globs applied);
+    explicitly named files are always analysed. Each directory that has Go
+    files gets its sibling Go files as context (``report=False``) when only
+    some of them were named, so cross-file checks see the whole package.
+    """
+    display = make_display(srcroot)
+    walker = _Walker(excludes, follow_symlinks, display)
+    args = [Path(p) for p in paths]
+    walker.roots = [os.path.realpath(p) for p in args]
+    explicit_dirs: set[Path] = set()
+    for arg in args:
+        path = Path(os.path.abspath(arg))
+        if os.path.islink(path) and not os.path.exists(path):
+            walker.problems.append(Problem(display(path), "cannot read: broken or looping symbolic link"))
+        elif path.is_dir():
+            walker.walk(path)
+        elif path.exists():
+            if path.name in (MANIFEST_NAME, GOMOD_NAME):
+                walker.dirs_with_meta.add(path.parent)
+            else:
+                walker.add_file(path, explicit=True)
+                explicit_dirs.add(path.parent)
+        else:
+            walker.problems.append(Problem(display(path), "no such file or directory"))
+    for directory in explicit_dirs:
+        _add_context_siblings(walker, directory)
+    units = [_make_unit(d, walker, display) for d in sorted(set(walker.files) | walker.dirs_with_meta)]
+    return Discovery(units=units, problems=walker.problems)
+
+
+def _add_context_siblings(walker: _Walker, directory: Path) -> None:
+    known = walker.files.setdefault(directory, {})
+    if any(not f.explicit for f in known.values()):
+        return  # the directory was walked too: everything is already reported
+    try:
+        names = sorted(os.listdir(directory))
+    except OSError:
+        return
+    for name in names:
+        path = directory / name
+        if name.endswith(".go") and path not in known and path.is_file() and not path.is_symlink():
+            known[path] = GoFile(path, walker.display(path), explicit=False, report=False)
+
+
+_gomod_cache: dict[Path, Path | None] = {}
+
+
+def nearest_gomod(directory: Path) -> Path | None:
+    """The ``go.mod`` in ``directory`` or its closest ancestor."""
+    chain: list[Path] = []
+    current = directory
+    found: Path | None = None
+    while True:
+        if current in _gomod_cache:
+            found = _gomod_cache[current]
+            break
+        chain.append(current)
+        candidate = current / GOMOD_NAME
+        if candidate.is_file():
+            found = candidate
+            break
+        if current.parent == current:
+            break
+        current = current.parent
+    for seen in chain:
+        _gomod_cache[seen] = found
+    return found
+
+
+def _make_unit(directory: Path, walker: _Walker, display: Callable[[Path], str]) -> Unit:
+    files = tuple(sorted(walker.files.get(directory, {}).values(), key=lambda f: f.display))
+    gomod = nearest_gomod(directory)
+    manifest = directory / MANIFEST_NAME
+    return Unit(
+        directory=directory,
+        display=display(directory),
+        go_files=files,
+        gomod=gomod,
+        manifest=manifest if manifest.is_file() else None,
+        owns_gomod=gomod is not None and gomod.parent == directory,
+    )

@@ -1,0 +1,446 @@
+"""The engine: discover → parse → analyse → collect.
+
+Each directory is a unit of work: its Go files are read and parsed once,
+every node-kind rule is served by one query pass per file (rules are
+dispatched by node kind), package rules run once per directory, and the
+trees are dropped when the unit is done: only findings leave a unit. Units
+run in worker processes with ``jobs > 1``; results are sorted, so the output
+does not depend on ``jobs`` or on scheduling.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import traceback
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from multiprocessing import get_context
+from pathlib import Path
+
+from analyzer import __version__, fingerprint
+from analyzer.config import Config
+from analyzer.context import FileContext, PackageContext
+from analyzer.discovery import Discovery, GoFile, Unit, discover, make_display
+from analyzer.model import (
+    FileResult,
+    Finding,
+    Level,
+    LineIndex,
+    Location,
+    Notification,
+    Region,
+    RunResult,
+)
+from analyzer.parsing import error_regions, nodes_of_types, parse
+from analyzer.rule import Rule, matches_selector
+from analyzer.source import Encoding, classify, first_invalid_utf8, is_generated, read_bytes
+from analyzer.suppress import SuppressionComment, apply_suppressions, parse_suppressions
+
+log = logging.getLogger(__name__)
+
+PARSE_ERROR = "GSL001"
+UNREADABLE = "GSL002"
+UNUSED_SUPPRESSION = "GSL003"
+
+
+def raise_internal_errors() -> bool:
+    """Tests set ``GSL_RAISE_INTERNAL=1`` so a crashing rule fails loudly."""
+    return os.environ.get("GSL_RAISE_INTERNAL") == "1"
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The enabled rules, indexed for dispatch (built once per process)."""
+
+    rules: tuple[Rule, ...]
+
+    @property
+    def ids(self) -> frozenset[str]:
+        """Ids of the enabled rules."""
+        return frozenset(r.id for r in self.rules)
+
+    def by_node_type(self) -> dict[str, list[Rule]]:
+        """Node kind → the rules that asked for it."""
+        index: dict[str, list[Rule]] = defaultdict(list)
+        for rule in self.rules:
+            if rule.check is not None:
+                for kind in rule.node_types:
+                    index[kind].append(rule)
+        return dict(index)
+
+    def package_rules(self) -> list[Rule]:
+        """Rules that run once per directory."""
+        return [r for r in self.rules if r.package_check is not None]
+
+    def get(self, rule_id: str) -> Rule | None:
+        """The enabled rule with that id."""
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+
+class UnitAnalysis:
+    """Analysis of one directory; collects findings and notifications."""
+
+    def __init__(self, unit: Unit, ruleset: RuleSet, config: Config, srcroot: Path) -> None:
+        """Prepare to analyse ``unit``."""
+        self.unit = unit
+        self.ruleset = ruleset
+        self.enabled = ruleset.ids
+        self.config = config
+        self.srcroot = srcroot
+        self.display = make_display(srcroot)
+        self.findings: list[Finding] = []
+        self.notifications: list[Notification] = []
+        self.sources: dict[str, bytes] = {}
+        self.reported: set[str] = set()
+        self.contexts: dict[str, FileContext] = {}
+        self.package = PackageContext(
+            unit.display,
+            unit.directory,
+            config,
+            gomod_path=unit.gomod,
+            manifest_path=unit.manifest,
+            owns_gomod=unit.owns_gomod,
+            display=self.display,
+        )
+
+    # -- reading and parsing -------------------------------------------------
+
+    def unreadable(self, path: str, message: str, level: Level = Level.ERROR) -> None:
+        """A file that could not be (fully) analysed: GSL002 plus a notification."""
+        if level is Level.ERROR:
+            self.notifications.append(
+                Notification(f"{path}: {message}", Level.ERROR, path=path, rule_id=UNREADABLE)
+            )
+        rule = self.ruleset.get(UNREADABLE)
+        if rule is not None:
+            loc = Location(path, Region(1, 1, 1, 1))
+            self.findings.append(
+                self.package.make_finding(rule, loc, level=level, problem=message)
+            )
+
+    def load(self, go_file: GoFile) -> None:
+        """Read, classify and parse one Go file; report GSL001/GSL002."""
+        path = go_file.display
+        result = read_bytes(go_file.abspath, self.config.max_file_bytes)
+        if result.data is None:
+            if go_file.report:
+                self.unreadable(path, result.error or "cannot read")
+            return
+        data = result.data
+        encoding = classify(data)
+        if encoding in (Encoding.UTF16, Encoding.BINARY):
+            if go_file.report:
+                what = "UTF-16 text" if encoding is Encoding.UTF16 else "binary data"
+                self.unreadable(path, f"not UTF-8 Go source ({what}); not analysed")
+            return
+        if not go_file.explicit and go_file.report and not self.config.include_generated:
+            if is_generated(data):
+                return
+        tree = parse(data)
+        ctx = FileContext(path, go_file.abspath, data, tree, self.package, self.config)
+        self.package.files.append(ctx)
+        self.contexts[path] = ctx
+        self.sources[path] = data
+        if not go_file.report:
+            return
+        self.reported.add(path)
+        if encoding is Encoding.INVALID_UTF8:
+            self.invalid_utf8(ctx)
+        if PARSE_ERROR in self.enabled:
+            self.parse_errors(ctx)
+
+    def invalid_utf8(self, ctx: FileContext) -> None:
+        """GSL002 (warning) at the first invalid byte; the file is still analysed."""
+        rule = self.ruleset.get(UNREADABLE)
+        if rule is None:
+            return
+        offset = max(0, first_invalid_utf8(ctx.source))
+        loc = Location(ctx.path, ctx.region(offset, offset + 1))
+        self.findings.append(
+            ctx.make_finding(
+                rule, loc, level=Level.WARNING, problem="invalid UTF-8; analysed with replacement characters"
+            )
+        )
+
+    def parse_errors(self, ctx: FileContext) -> None:
+        """GSL001 at the start of each region the parser could not read."""
+        rule = self.ruleset.get(PARSE_ERROR)
+        if rule is None:
+            return
+        for region in error_regions(ctx.root):
+            end = region.end_byte if region.missing is None else region.start_byte
+            if region.missing is None:
+                # Point at the first line of the error region only.
+                line_end = ctx.source.find(b"\n", region.start_byte, end)
+                end = line_end if line_end != -1 else end
+                shown = ctx.source[region.start_byte : end].decode("utf-8", errors="replace").strip()
+                detail = f"unexpected `{shown[:40]}`" if shown else "unexpected end of input"
+            else:
+                detail = f"missing `{region.missing}`"
+            loc = Location(ctx.path, ctx.region(region.start_byte, end))
+            self.findings.append(ctx.make_finding(rule, loc, detail=detail))
+
+    # -- rules ---------------------------------------------------------------
+
+    def internal_error(self, rule: Rule, path: str, exc: BaseException) -> None:
+        """A rule crashed: tell the user which rule and file, keep going."""
+        log.debug("rule %s failed on %s:\n%s", rule.id, path, traceback.format_exc())
+        self.notifications.append(
+            Notification(
+                f"internal error in rule {rule.id} on {path}: {type(exc).__name__}: {exc}",
+                Level.ERROR,
+                path=path,
+                rule_id=rule.id,
+                descriptor="internal-error",
+            )
+        )
+
+    def run_rules(self) -> None:
+        """One query pass per file for node rules, then the package rules."""
+        dispatch = self.ruleset.by_node_type()
+        kinds = list(dispatch)
+        for path in sorted(self.reported):
+            ctx = self.contexts[path]
+            for node in nodes_of_types(ctx.root, kinds):
+                for rule in dispatch[node.type]:
+                    assert rule.check is not None
+                    try:
+                        self.findings.extend(rule.check(node, ctx))
+                    except Exception as exc:
+                        if raise_internal_errors():
+                            raise
+                        self.internal_error(rule, path, exc)
+        for rule in self.ruleset.package_rules():
+            assert rule.package_check is not None
+            try:
+                self.findings.extend(rule.package_check(self.package))
+            except Exception as exc:
+                if raise_internal_errors():
+                    raise
+                self.internal_error(rule, self.unit.display, exc)
+
+    # -- collecting ----------------------------------------------------------
+
+    def source_of(self, path: str) -> bytes | None:
+        """Bytes of a file a finding points into (Go files are in memory already)."""
+        if path not in self.sources:
+            result = read_bytes(self.srcroot / path, 8 << 20)
+            self.sources[path] = result.data if result.data is not None else b""
+        return self.sources[path] or None
+
+    def finish(self) -> FileResult:
+        """Suppressions, snippets and fingerprints; then the unit's result."""
+        by_path: dict[str, list[Finding]] = defaultdict(list)
+        known = {f.display for f in self.unit.go_files}
+        for finding in self.findings:
+            path = finding.location.path
+            if path in known and path not in self.reported and finding.rule_id != UNREADABLE:
+                continue  # a context-only sibling: its own run reports it
+            by_path[path].append(finding)
+        finished: list[Finding] = []
+        for path, items in sorted(by_path.items()):
+            finished.extend(self.finish_file(path, items))
+        return FileResult(
+            findings=tuple(finished),
+            notifications=tuple(self.notifications),
+            files=tuple(sorted(self.reported)),
+        )
+
+    def finish_file(self, path: str, items: list[Finding]) -> list[Finding]:
+        """Attach text-derived data to the findings of one file."""
+        source = self.source_of(path)
+        if source is None:
+            return items
+        ctx = self.contexts.get(path)
+        lines = ctx.lines if ctx is not None else LineIndex(source)
+        comments = _suppressions(source, lines, ctx)
+        items = apply_suppressions(items, comments)
+        wanted = {f.location.region.start_line for f in items}
+        hashes = fingerprint.line_hashes(source, wanted)
+        out = [
+            replace(
+                f,
+                snippet=_snippet(lines, f.location.region),
+                line_hash=hashes.get(f.location.region.start_line),
+                fingerprint=fingerprint.stable_fingerprint(f.rule_id, path, source, f.location.region),
+            )
+            for f in items
+        ]
+        unused = self.ruleset.get(UNUSED_SUPPRESSION)
+        if unused is not None:
+            out.extend(self.unused_suppressions(unused, path, comments, lines, source, hashes))
+        return out
+
+    def unused_suppressions(
+        self,
+        rule: Rule,
+        path: str,
+        comments: list[SuppressionComment],
+        lines: LineIndex,
+        source: bytes,
+        hashes: dict[int, str],
+    ) -> Iterator[Finding]:
+        """GSL003 for suppression comments that matched nothing (opt-in)."""
+        others = [r for r in self.enabled if r != rule.id]
+        for comment in comments:
+            # A suppression of rules that did not run this time proves nothing.
+            if comment.used or not any(matches_selector(r, comment.selectors) for r in others):
+                continue
+            region = lines.region(comment.start_byte, comment.end_byte)
+            line_hash = hashes.get(region.start_line) or fingerprint.line_hashes(
+                source, {region.start_line}
+            ).get(region.start_line)
+            finding = self.package.make_finding(
+                rule, Location(path, region), selectors=",".join(comment.selectors)
+            )
+            yield replace(
+                finding,
+                snippet=_snippet(lines, region),
+                line_hash=line_hash,
+                fingerprint=fingerprint.stable_fingerprint(rule.id, path, source, region),
+            )
+
+
+def _suppressions(source: bytes, lines: LineIndex, ctx: FileContext | None) -> list[SuppressionComment]:
+    if ctx is None:
+        return parse_suppressions(source, lines)
+    root = ctx.root
+    package = next((c for c in root.named_children if c.type == "package_clause"), None)
+
+    def in_comment(offset: int) -> bool:
+        node = root.descendant_for_byte_range(offset, offset + 1)
+        return node is not None and node.type == "comment"
+
+    return parse_suppressions(
+        source,
+        lines,
+        in_comment=in_comment,
+        header_end=package.start_byte if package is not None else None,
+    )
+
+
+def _snippet(lines: LineIndex, region: Region, max_lines: int = 3) -> str:
+    first = region.start_line - 1
+    last = min(region.end_line - 1, first + max_lines - 1, lines.line_count - 1)
+    if first > last:
+        return ""
+    parts = [lines.line_bytes(i).decode("utf-8", errors="replace") for i in range(first, last + 1)]
+    return "\n".join(parts)
+
+
+def analyse_unit(unit: Unit, ruleset: RuleSet, config: Config, srcroot: Path) -> FileResult:
+    """Analyse one directory; never raises for bad input."""
+    analysis = UnitAnalysis(unit, ruleset, config, srcroot)
+    for go_file in unit.go_files:
+        analysis.load(go_file)
+    analysis.run_rules()
+    return analysis.finish()
+
+
+# -- worker processes --------------------------------------------------------
+
+_worker_state: tuple[RuleSet, Config, Path] | None = None
+
+
+def _init_worker(ruleset: RuleSet, config: Config, srcroot: Path) -> None:
+    global _worker_state
+    _worker_state = (ruleset, config, srcroot)
+
+
+def _work(unit: Unit) -> FileResult:
+    assert _worker_state is not None
+    ruleset, config, srcroot = _worker_state
+    return _safe_analyse(unit, ruleset, config, srcroot)
+
+
+def _safe_analyse(unit: Unit, ruleset: RuleSet, config: Config, srcroot: Path) -> FileResult:
+    try:
+        return analyse_unit(unit, ruleset, config, srcroot)
+    except Exception as exc:
+        if raise_internal_errors():
+            raise
+        log.debug("unit %s failed:\n%s", unit.display, traceback.format_exc())
+        return FileResult(
+            notifications=(
+                Notification(
+                    f"internal error while analysing {unit.display}: {type(exc).__name__}: {exc}",
+                    Level.ERROR,
+                    path=unit.display,
+                    descriptor="internal-error",
+                ),
+            )
+        )
+
+
+def _analyse_all(units: Sequence[Unit], ruleset: RuleSet, config: Config, srcroot: Path, jobs: int) -> Iterable[FileResult]:
+    if jobs <= 1 or len(units) <= 1:
+        return [_safe_analyse(u, ruleset, config, srcroot) for u in units]
+    methods = ("fork", "forkserver", "spawn")
+    ctx = get_context(next(m for m in methods if m in _start_methods()))
+    chunk = max(1, min(16, len(units) // (jobs * 4) or 1))
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(ruleset, config, srcroot)
+    ) as pool:
+        return list(pool.map(_work, units, chunksize=chunk))
+
+
+def _start_methods() -> list[str]:
+    import multiprocessing
+
+    return multiprocessing.get_all_start_methods()
+
+
+def problems_to_results(discovery: Discovery, ruleset: RuleSet, config: Config) -> FileResult:
+    """GSL002 findings and notifications for paths discovery could not use."""
+    findings: list[Finding] = []
+    notes: list[Notification] = []
+    rule = ruleset.get(UNREADABLE)
+    for problem in discovery.problems:
+        level = Level.ERROR if problem.fatal else Level.NOTE
+        notes.append(Notification(f"{problem.display}: {problem.message}", level, path=problem.display))
+        if problem.fatal and rule is not None:
+            factory = PackageContext(".", Path("."), config)
+            findings.append(
+                factory.make_finding(rule, Location(problem.display, Region(1, 1, 1, 1)), problem=problem.message)
+            )
+    return FileResult(findings=tuple(findings), notifications=tuple(notes))
+
+
+def run(
+    paths: Sequence[str],
+    rules: Sequence[Rule],
+    config: Config,
+    *,
+    srcroot: Path = Path("."),
+    jobs: int = 1,
+) -> RunResult:
+    """Analyse ``paths`` with the enabled ``rules`` and return the sorted result."""
+    ruleset = RuleSet(tuple(rules))
+    discovery = discover(
+        paths, srcroot=srcroot, excludes=config.exclude, follow_symlinks=config.follow_symlinks
+    )
+    results = [problems_to_results(discovery, ruleset, config)]
+    results.extend(_analyse_all(discovery.units, ruleset, config, srcroot, jobs))
+    return collect(results, ruleset, config)
+
+
+def collect(results: Iterable[FileResult], ruleset: RuleSet, config: Config) -> RunResult:
+    """Merge unit results into one deterministic run result."""
+    findings: dict[tuple[object, ...], Finding] = {}
+    notifications: set[Notification] = set()
+    files: set[str] = set()
+    for result in results:
+        for f in result.findings:
+            findings.setdefault((*f.sort_key, f.location.region.end_line, f.location.region.end_column), f)
+        notifications.update(result.notifications)
+        files.update(result.files)
+    return RunResult(
+        findings=tuple(sorted(findings.values(), key=lambda f: f.sort_key)),
+        notifications=tuple(sorted(notifications, key=lambda n: n.sort_key)),
+        files=tuple(sorted(files)),
+        rule_ids=tuple(r.id for r in ruleset.rules),
+        tool_version=__version__,
+    )

@@ -1,0 +1,137 @@
+"""Every use of the tree-sitter API lives here, so a version bump touches one file.
+
+tree-sitter moved its Python API between 0.22, 0.25 and 0.26 (``Language``
+from a capsule, ``Query`` + ``QueryCursor``); the rest of the code base only
+sees :class:`tree_sitter.Node` and the helpers below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import tree_sitter_go
+from tree_sitter import Language, Node, Parser, Query, QueryCursor, Tree
+
+__all__ = [
+    "ErrorRegion",
+    "Node",
+    "Tree",
+    "error_regions",
+    "go_language",
+    "nodes_of_types",
+    "parse",
+    "query_captures",
+]
+
+
+@cache
+def go_language() -> Language:
+    """The Go grammar, loaded once per process."""
+    return Language(tree_sitter_go.language())
+
+
+@cache
+def _parser() -> Parser:
+    return Parser(go_language())
+
+
+def parse(source: bytes) -> Tree:
+    """Parse Go source bytes; never raises on syntax errors (they become ERROR nodes)."""
+    return _parser().parse(source)
+
+
+@cache
+def _query(pattern: str) -> Query:
+    return Query(go_language(), pattern)
+
+
+def query_captures(pattern: str, node: Node) -> dict[str, list[Node]]:
+    """Run a (cached, compiled-once) query over ``node``; captures by name."""
+    return QueryCursor(_query(pattern)).captures(node)
+
+
+def nodes_of_types(root: Node, types: Iterable[str]) -> list[Node]:
+    """All nodes of the given kinds below ``root``, in document order.
+
+    One compiled query walks the tree in C, which is what keeps the engine's
+    single pass cheap: Python only sees the nodes some rule asked for.
+    """
+    kinds = sorted(set(types))
+    if not kinds:
+        return []
+    pattern = "[" + " ".join(f"({k})" for k in kinds) + "] @n"
+    nodes = query_captures(pattern, root).get("n", [])
+    nodes.sort(key=lambda n: (n.start_byte, -n.end_byte))
+    return nodes
+
+
+@cache
+def known_node_kinds() -> frozenset[str]:
+    """Every named node kind of the Go grammar (to validate rule node_types)."""
+    lang = go_language()
+    kinds = set()
+    for kind_id in range(lang.node_kind_count):
+        name = lang.node_kind_for_id(kind_id)
+        if name and lang.node_kind_is_named(kind_id):
+            kinds.add(name)
+    return frozenset(kinds)
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorRegion:
+    """A place the parser could not read: an ERROR node or a MISSING token."""
+
+    start_byte: int
+    end_byte: int
+    missing: str | None  # the token the parser inserted, for MISSING nodes
+
+
+def error_regions(root: Node) -> list[ErrorRegion]:
+    """One region per outermost ERROR node or MISSING token, in document order.
+
+    tree-sitter's recovery often wraps a long stretch of valid code in an ERROR
+    node; the point a Go compiler would complain about is the first error leaf
+    inside it, so that is what each region points at (later leaves of the same
+    ERROR node are cascades and are not reported again). Iterative, so 10,000
+    nested parentheses cannot hit Python's recursion limit; only subtrees
+    flagged ``has_error`` are visited.
+    """
+    if not root.has_error:
+        return []
+    regions: list[ErrorRegion] = []
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        if node.is_missing or node.is_error:
+            leaf = _first_error_leaf(node)
+            missing = leaf.type if leaf.is_missing else None
+            regions.append(ErrorRegion(leaf.start_byte, leaf.end_byte, missing))
+            continue
+        stack.extend(child for child in reversed(node.children) if child.has_error)
+    regions.sort(key=lambda r: (r.start_byte, r.end_byte))
+    return regions
+
+
+def _first_error_leaf(node: Node) -> Node:
+    current = node
+    while True:
+        nxt = next((c for c in current.children if c.has_error or c.is_missing), None)
+        if nxt is None:
+            return current
+        current = nxt
+
+
+def walk(root: Node) -> Iterator[Node]:
+    """Pre-order walk of every node below ``root`` (iterative, with a cursor)."""
+    cursor = root.walk()
+    while True:
+        node = cursor.node
+        if node is not None:
+            yield node
+        if cursor.goto_first_child():
+            continue
+        while not cursor.goto_next_sibling():
+            if not cursor.goto_parent():
+                return
