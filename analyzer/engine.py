@@ -240,6 +240,9 @@ class UnitAnalysis:
             if path in known and path not in self.reported and finding.rule_id != UNREADABLE:
                 continue  # a context-only sibling: its own run reports it
             by_path[path].append(finding)
+        if UNUSED_SUPPRESSION in self.enabled:
+            for path in self.reported:
+                by_path.setdefault(path, [])
         finished: list[Finding] = []
         for path, items in sorted(by_path.items()):
             finished.extend(self.finish_file(path, items))
