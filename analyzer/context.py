@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from analyzer import go_ast
 from analyzer.model import Finding, Fix, Level, LineIndex, Location, Region, Risk
@@ -17,11 +17,29 @@ if TYPE_CHECKING:
     from analyzer.config import Config
     from analyzer.rule import Rule
 
+T = TypeVar("T")
+
 
 class FindingFactory:
     """Builds findings for rules, applying the configured level overrides."""
 
     config: Config
+    _memo: dict[str, Any]
+
+    def memo(self, key: str, factory: Callable[[], T]) -> T:
+        """Compute a per-file (or per-package) fact once: ``ctx.memo("directives", parse)``.
+
+        Analyses that several rules share (header directives, the go.mod, the
+        manifest, type facts) live in their own modules and cache here, so the
+        context class does not grow with every analysis.
+        """
+        try:
+            memo = self._memo
+        except AttributeError:
+            memo = self._memo = {}
+        if key not in memo:
+            memo[key] = factory()
+        return cast(T, memo[key])
 
     def make_finding(
         self,
