@@ -1,0 +1,61 @@
+"""The built wheel installs `rules/` as `analyzer.rules` and works from a clean venv."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.harness import ROOT
+
+
+@pytest.mark.slow
+def test_wheel_installs_into_clean_venv_and_finds_every_rule(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(dist), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert build.returncode == 0, build.stderr
+    (wheel,) = dist.glob("go_script_lint-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "analyzer/rules/__init__.py" in names
+    assert "analyzer/rules/gsl201_shell_exec.py" in names
+    assert not any(n.startswith("rules/") for n in names), "must not claim the top-level `rules` package"
+
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    python = env_dir / "bin" / "python"
+    install = subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(wheel)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert install.returncode == 0, install.stderr
+    count = subprocess.run(
+        [str(python), "-c", "from analyzer.rules import REGISTRY; print(len(REGISTRY))"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=True,
+    )
+    from analyzer.rules import REGISTRY
+
+    assert int(count.stdout) == len(REGISTRY)
+    cli = env_dir / "bin" / "go-script-lint"
+    run = subprocess.run(
+        [str(cli), str(ROOT / "examples"), "--format", "json", "--no-config"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=300,
+    )
+    assert run.returncode == 1, run.stderr
+    assert '"GSL201"' in run.stdout
