@@ -10,12 +10,13 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import click
 
-from analyzer import __version__, engine
+from analyzer import __version__, baseline, engine, fixes
 from analyzer.config import Config, ConfigError, build_config, find_config
 from analyzer.model import Level, Risk, RunResult
 from analyzer.rule import Rule
@@ -38,7 +39,9 @@ def exit_code(run: RunResult, fail_on: str) -> int:
         return EXIT_CLEAN
     threshold = Level(fail_on).rank
     failing = any(
-        f.suppression is None and f.baseline_state != "unchanged" and f.level.rank >= threshold
+        f.suppression is None
+        and f.baseline_state not in ("unchanged", "absent")
+        and f.level.rank >= threshold
         for f in run.findings
     )
     return EXIT_FINDINGS if failing else EXIT_CLEAN
@@ -104,6 +107,11 @@ def explain(rule: Rule) -> str:
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=None, help="Worker processes (0 = one per CPU).  [default: CPUs]")
 @click.option("--srcroot", type=click.Path(file_okay=False, path_type=Path), default=None, help="Root that reported paths are relative to.  [default: .]")
 @click.option("--category", default=None, help="SARIF automationDetails.id, for several uploads per commit.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path), help="Report only findings not in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record the current findings as the baseline and exit 0.")
+@click.option("--fix", is_flag=True, help="Apply the certain rewrites (the SARIF `fixes`) in place, then report what remains.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the rewrites --fix would apply as a unified diff, change nothing.")
+@click.option("--omit-suppressed", is_flag=True, help="Leave suppressed findings out of the report (for GitHub uploads).")
 @click.option("--list-rules", is_flag=True, help="List the rule catalog and exit.")
 @click.option("--explain", "explain_id", metavar="RULE", help="Show a rule's documentation and exit.")
 @click.option("--show-config", is_flag=True, help="Print the effective configuration and where each value came from.")
@@ -126,6 +134,11 @@ def main(
     jobs: int | None,
     srcroot: Path | None,
     category: str | None,
+    baseline_file: Path | None,
+    write_baseline: Path | None,
+    fix: bool,
+    show_diff: bool,
+    omit_suppressed: bool,
     list_rules: bool,
     explain_id: str | None,
     show_config: bool,
@@ -168,20 +181,44 @@ def main(
         _fail(f"--schema-path {schema_path}: no such file")
     root = srcroot or Path(".")
     workers = jobs if jobs not in (None, 0) else (os.cpu_count() or 1)
-    run = engine.run(targets, config.enabled_rules(registry), config, srcroot=root, jobs=workers)
+    rules = config.enabled_rules(registry)
+    run = engine.run(targets, rules, config, srcroot=root, jobs=workers)
+    if show_diff:
+        click.echo(fixes.diff(run.findings, root), nl=False)
+        sys.exit(EXIT_CLEAN)
+    if fix:
+        changed = fixes.apply_fixes(run.findings, root)
+        click.echo(f"go-script-lint: fixed {len(changed)} file(s)", err=True)
+        if changed:
+            run = engine.run(targets, rules, config, srcroot=root, jobs=workers)
+    if write_baseline is not None:
+        _write(write_baseline, baseline.dump(run))
+        click.echo(f"go-script-lint: wrote {write_baseline} with {len(run.findings)} findings", err=True)
+        sys.exit(EXIT_ERROR if not run.complete else EXIT_CLEAN)
+    if baseline_file is not None:
+        try:
+            run = baseline.apply(run, baseline.load(baseline_file))
+        except baseline.BaselineError as exc:
+            _fail(str(exc))
+    if omit_suppressed:
+        run = replace(run, findings=tuple(f for f in run.findings if f.suppression is None))
     if category:
         run.options["category"] = category
     report = _render(run, registry, output_format, output, color)
     if output is not None:
-        try:
-            output.write_text(report, encoding="utf-8")
-        except OSError as exc:
-            _fail(f"cannot write {output}: {exc.strerror or exc}")
+        _write(output, report)
         if output_format != "text":
             click.echo(_summary_line(run), err=True)
     else:
         click.echo(report, nl=False)
     sys.exit(exit_code(run, config.fail_on))
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"cannot write {path}: {exc.strerror or exc}")
 
 
 def _make_config(
@@ -225,6 +262,13 @@ def _render(run: RunResult, registry: Sequence[Rule], fmt: str, output: Path | N
             _fail("the SARIF log would exceed GitHub's limits: " + "; ".join(problems))
         return text
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
+    hidden = sum(1 for f in run.findings if f.baseline_state in ("unchanged", "absent"))
+    if hidden and fmt in ("text", "github"):
+        shown = tuple(f for f in run.findings if f.baseline_state not in ("unchanged", "absent"))
+        text = FORMATS[fmt](replace(run, findings=shown), ran, color=use_color)
+        if fmt == "text":
+            text += f"{hidden} findings hidden by the baseline\n"
+        return text
     return FORMATS[fmt](run, ran, color=use_color)
 
 

@@ -1,0 +1,80 @@
+"""Baselines survive moved code; fixes rewrite bytes exactly and atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from analyzer.cli import main
+from analyzer.fixes import apply_fixes, planned_edits, rewrite
+from analyzer.model import Finding, Fix, Level, Location, Region, Replacement
+
+DANGER = 'package main\n\nimport "os"\n\nfunc main() {\n\tos.RemoveAll(os.Args[1])\n}\n'
+
+
+def _cli(*args: str):
+    return CliRunner().invoke(main, [*args, "--no-config"], catch_exceptions=False)
+
+
+def test_baseline_hides_old_findings_even_after_moving_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("m.go").write_text(DANGER)
+    assert _cli(".", "--write-baseline", "base.json").exit_code == 0
+    moved = DANGER.replace("func main() {\n", "// a new comment\n\nfunc main() {\n\n\t").replace("\tos.Remove", "    os.Remove")
+    Path("m.go").write_text(moved)
+    result = _cli(".", "--baseline", "base.json")
+    assert result.exit_code == 0, result.output
+    assert "1 findings hidden by the baseline" in result.output
+    Path("m.go").write_text(moved + "\nfunc g() {\n\tos.RemoveAll(os.Args[2])\n}\n")
+    result = _cli(".", "--baseline", "base.json", "--format", "sarif")
+    assert result.exit_code == 1
+    states = sorted(r["baselineState"] for r in json.loads(result.output)["runs"][0]["results"])
+    assert states == ["new", "unchanged"]
+
+
+def test_baseline_marks_fixed_findings_absent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("m.go").write_text(DANGER)
+    _cli(".", "--write-baseline", "base.json")
+    Path("m.go").write_text("package main\n\nfunc main() {}\n")
+    result = _cli(".", "--baseline", "base.json", "--format", "json")
+    assert result.exit_code == 0
+    (finding,) = json.loads(result.output)["findings"]
+    assert finding["ruleId"] == "GSL203"
+
+
+def test_bad_baseline_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("m.go").write_text(DANGER)
+    Path("base.json").write_text("[1, 2]")
+    result = _cli(".", "--baseline", "base.json")
+    assert result.exit_code == 2 and "not a go-script-lint baseline" in result.output
+
+
+def _finding(path: str, start: int, end: int, text: str) -> Finding:
+    region = Region(1, start + 1, 1, end + 1)
+    rep = Replacement(path, start, end, region, text)
+    return Finding("GSL101", Level.ERROR, "m", Location(path, region), fixes=(Fix("f", (rep,)),))
+
+
+def test_rewrite_keeps_crlf_and_skips_overlaps(tmp_path: Path) -> None:
+    data = b"abc\r\ndef\r\n"
+    f1 = _finding("x", 0, 3, "A\nB")
+    f2 = _finding("x", 1, 2, "zz")  # overlaps f1: left for the next run
+    (reps,) = planned_edits([f1, f2]).values()
+    assert rewrite(data, reps) == b"A\r\nB\r\ndef\r\n"
+
+
+def test_apply_fixes_is_atomic_and_keeps_mode(tmp_path: Path) -> None:
+    target = tmp_path / "x.go"
+    target.write_bytes(b"//go:require go 1.21\npackage main\n")
+    os.chmod(target, 0o640)
+    changed = apply_fixes([_finding("x.go", 0, 12, "//go:requires")], tmp_path)
+    assert changed == ["x.go"]
+    assert target.read_bytes() == b"//go:requires go 1.21\npackage main\n"
+    assert oct(target.stat().st_mode & 0o777) == oct(0o640)
+    assert [p.name for p in tmp_path.iterdir()] == ["x.go"]
