@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from analyzer import __version__, baseline, engine, fixes
+from analyzer.cache import ResultCache, default_cache_dir
 from analyzer.config import Config, ConfigError, build_config, find_config
 from analyzer.model import Level, Risk, RunResult
 from analyzer.rule import Rule
@@ -107,6 +108,9 @@ def explain(rule: Rule) -> str:
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=None, help="Worker processes (0 = one per CPU).  [default: CPUs]")
 @click.option("--srcroot", type=click.Path(file_okay=False, path_type=Path), default=None, help="Root that reported paths are relative to.  [default: .]")
 @click.option("--category", default=None, help="SARIF automationDetails.id, for several uploads per commit.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Result cache directory.  [default: ~/.cache/go-script-lint]")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("--shard", default=None, metavar="K/N", help="Analyse only the K-th of N deterministic slices of the directories (CI matrix).")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path), help="Report only findings not in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record the current findings as the baseline and exit 0.")
 @click.option("--fix", is_flag=True, help="Apply the certain rewrites (the SARIF `fixes`) in place, then report what remains.")
@@ -134,6 +138,9 @@ def main(
     jobs: int | None,
     srcroot: Path | None,
     category: str | None,
+    cache_dir: Path | None,
+    no_cache: bool,
+    shard: str | None,
     baseline_file: Path | None,
     write_baseline: Path | None,
     fix: bool,
@@ -182,7 +189,9 @@ def main(
     root = srcroot or Path(".")
     workers = jobs if jobs not in (None, 0) else (os.cpu_count() or 1)
     rules = config.enabled_rules(registry)
-    run = engine.run(targets, rules, config, srcroot=root, jobs=workers)
+    store = None if no_cache else ResultCache(cache_dir or default_cache_dir())
+    slice_ = _parse_shard(shard) if shard else None
+    run = engine.run(targets, rules, config, srcroot=root, jobs=workers, cache=store, shard=slice_)
     if show_diff:
         click.echo(fixes.diff(run.findings, root), nl=False)
         sys.exit(EXIT_CLEAN)
@@ -190,7 +199,7 @@ def main(
         changed = fixes.apply_fixes(run.findings, root)
         click.echo(f"go-script-lint: fixed {len(changed)} file(s)", err=True)
         if changed:
-            run = engine.run(targets, rules, config, srcroot=root, jobs=workers)
+            run = engine.run(targets, rules, config, srcroot=root, jobs=workers, cache=store, shard=slice_)
     if write_baseline is not None:
         _write(write_baseline, baseline.dump(run))
         click.echo(f"go-script-lint: wrote {write_baseline} with {len(run.findings)} findings", err=True)
@@ -212,6 +221,13 @@ def main(
     else:
         click.echo(report, nl=False)
     sys.exit(exit_code(run, config.fail_on))
+
+
+def _parse_shard(text: str) -> tuple[int, int]:
+    k, _, n = text.partition("/")
+    if not (k.isdigit() and n.isdigit()) or not 1 <= int(k) <= int(n):
+        _fail(f"--shard {text!r}: expected K/N with 1 <= K <= N, e.g. 2/4")
+    return int(k), int(n)
 
 
 def _write(path: Path, text: str) -> None:

@@ -104,3 +104,8 @@ def program_name(value: str) -> str:
     """``/usr/bin/bash`` → ``bash``; ``C:\\Windows\\cmd.exe`` → ``cmd``."""
     base = ntpath.basename(posixpath.basename(value)).lower()
     return base[:-4] if base.endswith(".exe") else base
+
+
+def short_callee(callee: str) -> str:
+    """``os/exec.Command`` → ``exec.Command`` for messages."""
+    return callee.rsplit("/", 1)[-1]

@@ -19,6 +19,8 @@ from analyzer.model import Level, Risk
 from analyzer.rule import Rule, matches_selector
 from analyzer.source import DEFAULT_MAX_BYTES
 
+DEFAULT_FILE_TIME_BUDGET = 10.0
+
 CONFIG_NAMES = (".go-script-lint.yaml", ".go-script-lint.yml")
 FAIL_ON = ("error", "warning", "note", "never")
 _TOP_KEYS = {
@@ -30,6 +32,7 @@ _TOP_KEYS = {
     "include-generated": "true or false",
     "follow-symlinks": "true or false",
     "max-file-bytes": "a positive integer",
+    "file-time-budget": "a number of seconds (0 = no limit)",
     "rules": "a mapping of rule id to {level, options}",
 }
 
@@ -50,6 +53,8 @@ class Config:
     include_generated: bool = False
     follow_symlinks: bool = False
     max_file_bytes: int = DEFAULT_MAX_BYTES
+    # Seconds of rule dispatch per file before it is reported and skipped.
+    file_time_budget: float = DEFAULT_FILE_TIME_BUDGET
     rule_levels: Mapping[str, str] = field(default_factory=dict)
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     schema_path: Path | None = None
@@ -173,6 +178,10 @@ def _convert(key: str, value: Any, where: str, registry: Sequence[Rule]) -> dict
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
             raise ConfigError(f"{where}: `max-file-bytes` must be a positive integer")
         return {"max_file_bytes": value}
+    if key == "file-time-budget":
+        if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
+            raise ConfigError(f"{where}: `file-time-budget` must be {_TOP_KEYS[key]}")
+        return {"file_time_budget": float(value)}
     return _convert_rules(value, where, registry)
 
 

@@ -64,7 +64,9 @@ def _build(ctx: FileContext) -> Facts:
             if definition is None:
                 continue
             # `a, b = f()` maps every name to the one call.
-            value = right[i] if len(right) == len(left) else (right[0] if right else None)
+            value = (
+                right[i] if len(right) == len(left) else (right[0] if right else None)
+            )
             if value is not None:
                 out.assigned.setdefault(definition.node.id, []).append(value)
     for ident in caps.get("addr", []):

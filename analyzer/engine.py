@@ -10,8 +10,11 @@ does not depend on ``jobs`` or on scheduling.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
+import re
+import time
 import traceback
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -21,6 +24,8 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from analyzer import __version__, fingerprint
+from analyzer import cache as cache_module
+from analyzer.cache import ResultCache
 from analyzer.config import Config
 from analyzer.context import FileContext, PackageContext
 from analyzer.discovery import Discovery, GoFile, Unit, discover, make_display
@@ -34,7 +39,8 @@ from analyzer.model import (
     Region,
     RunResult,
 )
-from analyzer.parsing import error_regions, nodes_of_types, parse
+from analyzer.parsing import error_regions, nodes_of_types
+from analyzer.recovery import MEMO_KEY, parse_go, recovered_syntax
 from analyzer.rule import Rule, matches_selector
 from analyzer.source import Encoding, classify, first_invalid_utf8, is_generated, read_bytes
 from analyzer.suppress import SuppressionComment, apply_suppressions, parse_suppressions
@@ -139,8 +145,11 @@ class UnitAnalysis:
         if not go_file.explicit and go_file.report and not self.config.include_generated:
             if is_generated(data):
                 return
-        tree = parse(data)
-        ctx = FileContext(path, go_file.abspath, data, tree, self.package, self.config)
+        # -- issue 9: recover Go newer than the grammar (analyzer/recovery.py) --
+        parsed = parse_go(data)
+        ctx = FileContext(path, go_file.abspath, data, parsed.tree, self.package, self.config)
+        ctx.memo(MEMO_KEY, lambda: parsed.recovered)
+        # -- end issue 9 --
         self.package.files.append(ctx)
         self.contexts[path] = ctx
         self.sources[path] = data
@@ -170,7 +179,11 @@ class UnitAnalysis:
         rule = self.ruleset.get(PARSE_ERROR)
         if rule is None:
             return
+        recovered = recovered_syntax(ctx)
         for region in error_regions(ctx.root):
+            # issue 9: valid Go the grammar could not read is never GSL001.
+            if any(r.start_byte <= region.start_byte < r.end_byte for r in recovered):
+                continue
             end = region.end_byte if region.missing is None else region.start_byte
             if region.missing is None:
                 # Point at the first line of the error region only.
@@ -204,7 +217,16 @@ class UnitAnalysis:
         kinds = list(dispatch)
         for path in sorted(self.reported):
             ctx = self.contexts[path]
+            # -- issue 9: per-file time budget, checked between node dispatches --
+            budget = self.config.file_time_budget
+            deadline = time.monotonic() + budget if budget > 0 else None
+            first = len(self.findings)
             for node in nodes_of_types(ctx.root, kinds):
+                if deadline is not None and time.monotonic() > deadline:
+                    del self.findings[first:]
+                    self.unreadable(path, f"analysis took over the {budget:g}-second budget; skipped")
+                    break
+                # -- end issue 9 --
                 for rule in dispatch[node.type]:
                     assert rule.check is not None
                     try:
@@ -253,7 +275,7 @@ class UnitAnalysis:
         )
 
     def finish_file(self, path: str, items: list[Finding]) -> list[Finding]:
-        """Attach text-derived data to the findings of one file."""
+        """Suppressions, then snippets and fingerprints, for one file's findings."""
         source = self.source_of(path)
         if source is None:
             return items
@@ -261,30 +283,13 @@ class UnitAnalysis:
         lines = ctx.lines if ctx is not None else LineIndex(source)
         comments = _suppressions(source, lines, ctx)
         items = apply_suppressions(items, comments)
-        wanted = {f.location.region.start_line for f in items}
-        hashes = fingerprint.line_hashes(source, wanted)
-        out = [
-            replace(
-                f,
-                snippet=_snippet(lines, f.location.region),
-                line_hash=hashes.get(f.location.region.start_line),
-                fingerprint=fingerprint.stable_fingerprint(f.rule_id, path, source, f.location.region),
-            )
-            for f in items
-        ]
         unused = self.ruleset.get(UNUSED_SUPPRESSION)
         if unused is not None:
-            out.extend(self.unused_suppressions(unused, path, comments, lines, source, hashes))
-        return out
+            items.extend(self.unused_suppressions(unused, path, comments, lines))
+        return fingerprint.fingerprint_findings(items, source, snippet_lines=5)
 
     def unused_suppressions(
-        self,
-        rule: Rule,
-        path: str,
-        comments: list[SuppressionComment],
-        lines: LineIndex,
-        source: bytes,
-        hashes: dict[int, str],
+        self, rule: Rule, path: str, comments: list[SuppressionComment], lines: LineIndex
     ) -> Iterator[Finding]:
         """GSL003 for suppression comments that matched nothing (opt-in)."""
         others = [r for r in self.enabled if r != rule.id]
@@ -293,17 +298,8 @@ class UnitAnalysis:
             if comment.used or not any(matches_selector(r, comment.selectors) for r in others):
                 continue
             region = lines.region(comment.start_byte, comment.end_byte)
-            line_hash = hashes.get(region.start_line) or fingerprint.line_hashes(
-                source, {region.start_line}
-            ).get(region.start_line)
-            finding = self.package.make_finding(
+            yield self.package.make_finding(
                 rule, Location(path, region), selectors=",".join(comment.selectors)
-            )
-            yield replace(
-                finding,
-                snippet=_snippet(lines, region),
-                line_hash=line_hash,
-                fingerprint=fingerprint.stable_fingerprint(rule.id, path, source, region),
             )
 
 
@@ -325,15 +321,6 @@ def _suppressions(source: bytes, lines: LineIndex, ctx: FileContext | None) -> l
     )
 
 
-def _snippet(lines: LineIndex, region: Region, max_lines: int = 3) -> str:
-    first = region.start_line - 1
-    last = min(region.end_line - 1, first + max_lines - 1, lines.line_count - 1)
-    if first > last:
-        return ""
-    parts = [lines.line_bytes(i).decode("utf-8", errors="replace") for i in range(first, last + 1)]
-    return "\n".join(parts)
-
-
 def analyse_unit(unit: Unit, ruleset: RuleSet, config: Config, srcroot: Path) -> FileResult:
     """Analyse one directory; never raises for bad input."""
     analysis = UnitAnalysis(unit, ruleset, config, srcroot)
@@ -345,18 +332,56 @@ def analyse_unit(unit: Unit, ruleset: RuleSet, config: Config, srcroot: Path) ->
 
 # -- worker processes --------------------------------------------------------
 
-_worker_state: tuple[RuleSet, Config, Path] | None = None
+
+@dataclass(frozen=True)
+class Job:
+    """What every unit of a run shares; sent once to each worker process."""
+
+    ruleset: RuleSet
+    config: Config
+    srcroot: Path
+    cache: ResultCache | None = None
+    shard: tuple[int, int] | None = None
 
 
-def _init_worker(ruleset: RuleSet, config: Config, srcroot: Path) -> None:
-    global _worker_state
-    _worker_state = (ruleset, config, srcroot)
+_worker_job: Job | None = None
+
+
+def _init_worker(job: Job) -> None:
+    global _worker_job
+    _worker_job = job
 
 
 def _work(unit: Unit) -> FileResult:
-    assert _worker_state is not None
-    ruleset, config, srcroot = _worker_state
-    return _safe_analyse(unit, ruleset, config, srcroot)
+    assert _worker_job is not None
+    return _cached_analyse(unit, _worker_job)
+
+
+def _cached_analyse(unit: Unit, job: Job) -> FileResult:
+    if job.cache is None:
+        return _safe_analyse(unit, job.ruleset, job.config, job.srcroot)
+    extra = [p for p in (job.config.schema_path, _openapi_path(unit)) if p is not None]
+    key = cache_module.unit_key(unit, job.config.fingerprint(), sorted(job.ruleset.ids), extra)
+    cached = job.cache.get(key)
+    if cached is not None:
+        return cached
+    result = _safe_analyse(unit, job.ruleset, job.config, job.srcroot)
+    # Error notifications (crashes, budgets) may not repeat: never cache them.
+    if all(n.level is not Level.ERROR for n in result.notifications):
+        job.cache.put(key, result)
+    return result
+
+
+def _openapi_path(unit: Unit) -> Path | None:
+    """The manifest's ``openapi`` file, an input of the unit's results."""
+    if unit.manifest is None:
+        return None
+    try:
+        text = unit.manifest.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    match = re.search(r"^openapi:\s*['\"]?([^'\"#\s]+)", text, re.M)
+    return unit.directory / match.group(1) if match else None
 
 
 def _safe_analyse(unit: Unit, ruleset: RuleSet, config: Config, srcroot: Path) -> FileResult:
@@ -378,14 +403,14 @@ def _safe_analyse(unit: Unit, ruleset: RuleSet, config: Config, srcroot: Path) -
         )
 
 
-def _analyse_all(units: Sequence[Unit], ruleset: RuleSet, config: Config, srcroot: Path, jobs: int) -> Iterable[FileResult]:
+def _analyse_all(units: Sequence[Unit], job: Job, jobs: int) -> Iterable[FileResult]:
     if jobs <= 1 or len(units) <= 1:
-        return [_safe_analyse(u, ruleset, config, srcroot) for u in units]
+        return [_cached_analyse(u, job) for u in units]
     methods = ("fork", "forkserver", "spawn")
     ctx = get_context(next(m for m in methods if m in _start_methods()))
     chunk = max(1, min(16, len(units) // (jobs * 4) or 1))
     with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(ruleset, config, srcroot)
+        max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(job,)
     ) as pool:
         return list(pool.map(_work, units, chunksize=chunk))
 
@@ -419,15 +444,38 @@ def run(
     *,
     srcroot: Path = Path("."),
     jobs: int = 1,
+    cache: ResultCache | None = None,
+    shard: tuple[int, int] | None = None,
 ) -> RunResult:
-    """Analyse ``paths`` with the enabled ``rules`` and return the sorted result."""
+    """Analyse ``paths`` with the enabled ``rules`` and return the sorted result.
+
+    Args:
+        paths: Files and directories to analyse.
+        rules: The enabled rules.
+        config: The effective configuration.
+        srcroot: Reported paths are relative to it.
+        jobs: Worker processes (1 = in this process).
+        cache: Where to reuse and store unit results, if anywhere.
+        shard: ``(k, n)``: analyse only the k-th of n deterministic slices of
+            the directories (1-based), for splitting a repository across CI jobs.
+    """
     ruleset = RuleSet(tuple(rules))
     discovery = discover(
         paths, srcroot=srcroot, excludes=config.exclude, follow_symlinks=config.follow_symlinks
     )
+    units = discovery.units
+    if shard is not None:
+        units = [u for u in units if shard_of(u.display, shard[1]) == shard[0]]
+    job = Job(ruleset, config, srcroot, cache)
     results = [problems_to_results(discovery, ruleset, config)]
-    results.extend(_analyse_all(discovery.units, ruleset, config, srcroot, jobs))
+    results.extend(_analyse_all(units, job, jobs))
     return collect(results, ruleset, config)
+
+
+def shard_of(directory: str, count: int) -> int:
+    """1-based shard of a directory: a stable hash, the same on every machine."""
+    digest = hashlib.sha256(directory.encode("utf-8", errors="replace")).digest()
+    return int.from_bytes(digest[:8], "big") % count + 1
 
 
 def collect(results: Iterable[FileResult], ruleset: RuleSet, config: Config) -> RunResult:

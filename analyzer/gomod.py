@@ -13,8 +13,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from analyzer import modules
-from analyzer.model import LineIndex, Region
+from analyzer.model import LineIndex, Location, Region
+
+if TYPE_CHECKING:
+    from analyzer.context import PackageContext
 
 _BLOCK_VERBS = frozenset({"require", "replace", "exclude", "retract", "tool", "ignore", "godebug", "module"})
 _TOOLCHAIN = re.compile(r"default|go1(?:\.[0-9A-Za-z.+-]*)?")
@@ -143,10 +148,11 @@ def _unquote(raw: str) -> str | None:
     if len(raw) < 2 or not raw.endswith('"'):
         return None
     body = raw[1:-1]
+    if "\\" not in body:
+        return body
     try:
-        return body.encode("latin-1", "backslashreplace").decode("unicode_escape").encode(
-            "latin-1"
-        ).decode("utf-8")
+        # Go and Python agree on the escapes a path can need (\\, \", \t, \xNN).
+        return body.encode("utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
     except (UnicodeError, ValueError):
         return None
 
@@ -372,9 +378,8 @@ def _require(mod: GoMod, line: Line) -> None:
 def _replace(mod: GoMod, line: Line) -> None:
     args = line.args
     arrow = next((i for i, t in enumerate(args) if t.value == "=>" and not t.quoted), -1)
-    usage = "replace module/path [v1.2.3] => other/module v1.4\n\t or replace module/path [v1.2.3] => ../local/directory"
     if arrow not in (1, 2) or len(args) - arrow - 1 not in (1, 2):
-        _error(mod, line, usage.split("\n")[0])
+        _error(mod, line, "usage: replace module/path [v1.2.3] => other/module v1.4 | ../directory")
         return
     old = args[0]
     old_version = args[1].value if arrow == 2 else ""
@@ -426,28 +431,17 @@ def _order(v: modules.Semver) -> tuple[int, int, int, int, tuple[tuple[int, int 
     return (v.major, v.minor, v.patch, 0 if v.prerelease else 1, pre)
 
 
-def _single_path(mod: GoMod, line: Line, target: list[tuple[str, Line]], check_module: bool) -> None:
-    if not _want_args(mod, line, 1, f"{line.verb} path"):
-        return
-    value = line.args[0].value
-    if check_module and (problem := _tool_path_problem(value)) is not None:
-        _error(mod, line, problem, line.args[0])
-        return
-    target.append((value, line))
-
-
-def _tool_path_problem(value: str) -> str | None:
-    if modules.is_stdlib_path(value):
-        return None  # `tool cmd/x` style paths of the main module are allowed
-    return modules.check_path(value) if modules.check_path(value) and "." not in value else None
+def _single_path(mod: GoMod, line: Line, target: list[tuple[str, Line]]) -> None:
+    if _want_args(mod, line, 1, f"{line.verb} path") and line.args[0].value:
+        target.append((line.args[0].value, line))
 
 
 def _tool(mod: GoMod, line: Line) -> None:
-    _single_path(mod, line, mod.tools, True)
+    _single_path(mod, line, mod.tools)
 
 
 def _ignore(mod: GoMod, line: Line) -> None:
-    _single_path(mod, line, mod.ignores, False)
+    _single_path(mod, line, mod.ignores)
 
 
 _HANDLERS = {
@@ -464,7 +458,7 @@ _HANDLERS = {
 }
 
 
-def load_gomod(path: Path) -> GoMod | None:
+def load_gomod(path: Path) -> GoMod:
     """Read and parse a go.mod; an unreadable file is a parsed file with one error."""
     try:
         data = path.read_bytes()
@@ -473,3 +467,17 @@ def load_gomod(path: Path) -> GoMod | None:
         mod.errors.append(GoModError(f"cannot read go.mod: {exc.strerror or exc}", 0, 0))
         return mod
     return parse_gomod(data, path)
+
+
+def package_gomod(pkg: PackageContext) -> GoMod | None:
+    """The go.mod of a package directory, parsed once per directory."""
+    path = pkg.gomod_path
+    if path is None:
+        return None
+    return pkg.memo("gomod", lambda: load_gomod(path))
+
+
+def gomod_location(pkg: PackageContext, mod: GoMod, line: Line | None, message: str) -> Location:
+    """Location of a go.mod statement (line 1 when there is none), for related locations."""
+    region = mod.line_region(line) if line is not None else Region(1, 1, 1, 1)
+    return Location(pkg.display_path(mod.path), region, message)

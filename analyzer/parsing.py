@@ -18,6 +18,7 @@ __all__ = [
     "ErrorRegion",
     "Node",
     "Tree",
+    "edit_tree",
     "error_regions",
     "go_language",
     "nodes_of_types",
@@ -37,9 +38,26 @@ def _parser() -> Parser:
     return Parser(go_language())
 
 
-def parse(source: bytes) -> Tree:
-    """Parse Go source bytes; never raises on syntax errors (they become ERROR nodes)."""
-    return _parser().parse(source)
+def parse(source: bytes, old_tree: Tree | None = None) -> Tree:
+    """Parse Go source bytes; never raises on syntax errors (they become ERROR nodes).
+
+    With ``old_tree`` (already told about the changes by :func:`edit_tree`)
+    only the edited parts are re-parsed.
+    """
+    if old_tree is None:
+        return _parser().parse(source)
+    return _parser().parse(source, old_tree)
+
+
+def edit_tree(
+    tree: Tree,
+    start_byte: int,
+    end_byte: int,
+    start_point: tuple[int, int],
+    end_point: tuple[int, int],
+) -> None:
+    """Tell ``tree`` that bytes ``[start, end)`` were replaced by as many bytes."""
+    tree.edit(start_byte, end_byte, end_byte, start_point, end_point, end_point)
 
 
 @cache

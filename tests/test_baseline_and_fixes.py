@@ -17,7 +17,7 @@ DANGER = 'package main\n\nimport "os"\n\nfunc main() {\n\tos.RemoveAll(os.Args[1
 
 
 def _cli(*args: str):
-    return CliRunner().invoke(main, [*args, "--no-config"], catch_exceptions=False)
+    return CliRunner().invoke(main, [*args, "--no-config", "--select", "GSL203"], catch_exceptions=False)
 
 
 def test_baseline_hides_old_findings_even_after_moving_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -22,7 +22,9 @@ from analyzer.fingerprint import (
 )
 from analyzer.model import Finding, Level, LineIndex, Location, Region
 
-CHECK_SARIF = Path(__file__).resolve().parents[2] / "shared" / "tools" / "check_sarif.py"
+CHECK_SARIF = (
+    Path(__file__).resolve().parents[2] / "shared" / "tools" / "check_sarif.py"
+)
 
 FIXTURES: dict[str, bytes] = {
     "simple": b'package main\n\nfunc main() {\n\tprintln("hi")\n}\n',
@@ -30,7 +32,7 @@ FIXTURES: dict[str, bytes] = {
     "lone_cr": b"a\rb\r\rc\r",
     "cr_blank_lf": b"a\r \nb\r\t\nc\r\r\n",
     "tabs_and_spaces": b"\t  x := 1\n x:=1\n\t\tx   :=\t1\n",
-    "non_bmp": '\ts := "\U0001f600é"\n// \U0001d11e music \U0001f600\U0001f600\n}\n'.encode(),
+    "non_bmp": '\ts := "\U0001f600é"\n// \U0001d11e \U0001f600\U0001f600\n}\n'.encode(),
     "empty": b"",
     "only_newlines": b"\n\n\n",
     "no_trailing_newline": b"package main\nfunc f() {}",
@@ -64,7 +66,9 @@ needs_reference = pytest.mark.skipif(
 def expected(source: bytes) -> dict[int, str]:
     """What the reference (a unit-by-unit port of fingerprints.ts) computes."""
     assert REFERENCE is not None
-    result: dict[int, str] = REFERENCE.line_hashes(source.decode("utf-8", errors="replace"))
+    result: dict[int, str] = REFERENCE.line_hashes(
+        source.decode("utf-8", errors="replace")
+    )
     return result
 
 
@@ -127,14 +131,27 @@ def test_matches_reference(name: str) -> None:
 def test_selected_lines_match_reference(name: str) -> None:
     source = FIXTURES[name]
     full = expected(source)
-    picked = sorted(full)[::3] + [max(full)]
+    picked = [*sorted(full)[::3], max(full)]
     assert line_hashes(source, picked) == {n: full[n] for n in picked}
 
 
 @needs_reference
 def test_random_sources_match_reference() -> None:
     rng = random.Random(20240611)
-    pieces = ["a", "b", "}", " ", "\t", "\n", "\r", "\r\n", "é", "\U0001f600", "ਊ", "x" * 120]
+    pieces = [
+        "a",
+        "b",
+        "}",
+        " ",
+        "\t",
+        "\n",
+        "\r",
+        "\r\n",
+        "é",
+        "\U0001f600",
+        "ਊ",
+        "x" * 120,
+    ]
     for _ in range(300):
         source = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 80))).encode()
         if rng.random() < 0.2:
@@ -167,7 +184,10 @@ def test_lines_out_of_range_are_left_out() -> None:
 
 def test_big_file_is_fast() -> None:
     rng = random.Random(7)
-    lines = [f'\tv{i} := fmt.Sprintf("%d", {rng.randint(0, 10**9)}) // {i}' for i in range(60_000)]
+    lines = [
+        f'\tv{i} := fmt.Sprintf("%d", {rng.randint(0, 10**9)}) // {i}'
+        for i in range(60_000)
+    ]
     source = ("\n".join(lines) + "\n").encode()  # about 3 MB, every line distinct
     started = time.perf_counter()
     some = line_hashes(source, [10, 59_990])
@@ -218,7 +238,9 @@ def test_region_lines_and_snippet() -> None:
 
 
 def _finding(line: int, rule_id: str = "GSL201", **changes: object) -> Finding:
-    finding = Finding(rule_id, Level.ERROR, "m", Location("main.go", Region(line, 1, line, 3)))
+    finding = Finding(
+        rule_id, Level.ERROR, "m", Location("main.go", Region(line, 1, line, 3))
+    )
     return dataclasses.replace(finding, **changes)  # type: ignore[arg-type]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -95,7 +96,9 @@ func main() {
 """.encode()
 GO_MOD = b"module example.com/x\n\ngo 1.22\n\nrequire golang.org/x/sys v0.1.0\n"
 OTHER_PATH = "sub dir/\u00fc.go"
-OTHER_GO = b'package main\r\n\r\nfunc f(x string) {\r\n\texec.Command("sh", "-c", x)\r\n}\r\n'
+OTHER_GO = (
+    b'package main\r\n\r\nfunc f(x string) {\r\n\texec.Command("sh", "-c", x)\r\n}\r\n'
+)
 SOURCES = {"main.go": MAIN_GO, "go.mod": GO_MOD, OTHER_PATH: OTHER_GO}
 
 
@@ -108,7 +111,9 @@ def _span(path: str, needle: bytes, nth: int = 0) -> tuple[Region, int, int]:
     return LineIndex(source).region(start, end), start, end
 
 
-def _loc(path: str, needle: bytes, nth: int = 0, message: str | None = None) -> Location:
+def _loc(
+    path: str, needle: bytes, nth: int = 0, message: str | None = None
+) -> Location:
     return Location(path, _span(path, needle, nth)[0], message)
 
 
@@ -117,7 +122,12 @@ def build_run(**options: str) -> RunResult:
     call = b'exec.Command("sh", "-c", os.Args[1])'
     tag_region, tag_start, tag_end = _span("main.go", b"user_name")
     main = [
-        Finding("GSL201", Level.ERROR, "`sh -c` runs a command through a shell", _loc("main.go", call)),
+        Finding(
+            "GSL201",
+            Level.ERROR,
+            "`sh -c` runs a command through a shell",
+            _loc("main.go", call),
+        ),
         Finding(
             "GSL201",
             Level.ERROR,
@@ -141,7 +151,11 @@ def build_run(**options: str) -> RunResult:
             fixes=(
                 Fix(
                     "Rename the key to `userName`",
-                    (Replacement("main.go", tag_start, tag_end, tag_region, "userName"),),
+                    (
+                        Replacement(
+                            "main.go", tag_start, tag_end, tag_region, "userName"
+                        ),
+                    ),
                 ),
             ),
             precision="medium",
@@ -151,7 +165,13 @@ def build_run(**options: str) -> RunResult:
             Level.WARNING,
             "`golang.org/x/sys` is v0.2.0 here but v0.1.0 in go.mod",
             _loc("main.go", b"//go:script"),
-            related=(_loc("go.mod", b"require golang.org/x/sys v0.1.0", message="required here"),),
+            related=(
+                _loc(
+                    "go.mod",
+                    b"require golang.org/x/sys v0.1.0",
+                    message="required here",
+                ),
+            ),
         ),
     ]
     other = [
@@ -163,10 +183,20 @@ def build_run(**options: str) -> RunResult:
             baseline_state="new",
         )
     ]
-    findings = fingerprint_findings(main, MAIN_GO) + fingerprint_findings(other, OTHER_GO)
+    findings = fingerprint_findings(main, MAIN_GO) + fingerprint_findings(
+        other, OTHER_GO
+    )
     notifications = (
-        Notification("cannot read: Permission denied", Level.ERROR, "locked.go", "GSL002"),
-        Notification("rule raised KeyError: 'x'", Level.WARNING, "main.go", "GSL201", "rule-crash"),
+        Notification(
+            "cannot read: Permission denied", Level.ERROR, "locked.go", "GSL002"
+        ),
+        Notification(
+            "rule raised KeyError: 'x'",
+            Level.WARNING,
+            "main.go",
+            "GSL201",
+            "rule-crash",
+        ),
         Notification("no go.mod above scripts/; GSL103 skipped", Level.NOTE),
     )
     return RunResult(
@@ -179,7 +209,9 @@ def build_run(**options: str) -> RunResult:
     )
 
 
-EMPTY = RunResult(findings=(), notifications=(), files=(), rule_ids=(), tool_version="0.1.0")
+EMPTY = RunResult(
+    findings=(), notifications=(), files=(), rule_ids=(), tool_version="0.1.0"
+)
 
 
 @pytest.fixture
@@ -199,12 +231,16 @@ def sarif_of(run: RunResult, rules: tuple[Rule, ...] = RULES) -> dict[str, Any]:
 def validate_sarif(log: dict[str, Any]) -> None:
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
     errors = sorted(jsonschema.Draft4Validator(schema).iter_errors(log), key=str)
-    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:10])
+    assert not errors, "\n".join(
+        f"{list(e.absolute_path)}: {e.message}" for e in errors[:10]
+    )
 
 
 def run_check_sarif(log_text: str, srcroot: Path) -> str:
     if not CHECK_SARIF.is_file():
-        pytest.skip(f"{CHECK_SARIF} not present (the shared tools live outside the repo)")
+        pytest.skip(
+            f"{CHECK_SARIF} not present (the shared tools live outside the repo)"
+        )
     log_path = srcroot.parent / f"{srcroot.name}.sarif"
     log_path.write_text(log_text, encoding="utf-8")
     proc = subprocess.run(
@@ -281,7 +317,7 @@ def test_sarif_is_deterministic_and_has_no_placeholders() -> None:
     assert log["version"] == "2.1.0"
     bad = [(k, v) for k, v in walk(log) if v == -1 or v == -1.0]
     assert bad == []
-    for key in ("rank", "byteOffset\": -1", "charOffset", "\"kind\": \"fail\"", "en-US"):
+    for key in ("rank", 'byteOffset": -1', "charOffset", '"kind": "fail"', "en-US"):
         assert key not in first
     assert "timeUtc" not in first and "startTimeUtc" not in first
 
@@ -291,7 +327,9 @@ def test_sarif_has_no_absolute_paths(tree: Path) -> None:
     assert str(tree) not in text_ and "file://" not in text_
     run = json.loads(text_)["runs"][0]
     assert run["originalUriBaseIds"]["%SRCROOT%"] == {
-        "description": {"text": "The source root: the repository root in CI, or --srcroot."}
+        "description": {
+            "text": "The source root: the repository root in CI, or --srcroot."
+        }
     }
     uris = {v["uri"] for k, v in walk(run) if k == "artifactLocation" and "uri" in v}
     assert uris == {"main.go", "go.mod", "sub%20dir/%C3%BC.go", "locked.go"}
@@ -305,7 +343,9 @@ def test_sarif_driver_and_rules() -> None:
     driver = run["tool"]["driver"]
     assert driver["name"] == "go-script-lint"
     assert driver["semanticVersion"] == "0.1.0"
-    assert driver["informationUri"] == "https://github.com/go-script-lint/go-script-lint"
+    assert (
+        driver["informationUri"] == "https://github.com/go-script-lint/go-script-lint"
+    )
     rules = {r["id"]: r for r in driver["rules"]}
     assert [r["id"] for r in driver["rules"]] == ["GSL103", "GSL201", "GSL406"]
     shell = rules["GSL201"]
@@ -321,8 +361,20 @@ def test_sarif_driver_and_rules() -> None:
         "security-severity": "8.0",
     }
     assert shell["relationships"] == [
-        {"target": {"id": "78", "index": 0, "toolComponent": {"name": "CWE", "index": 0}}},
-        {"target": {"id": "88", "index": 1, "toolComponent": {"name": "CWE", "index": 0}}},
+        {
+            "target": {
+                "id": "78",
+                "index": 0,
+                "toolComponent": {"name": "CWE", "index": 0},
+            }
+        },
+        {
+            "target": {
+                "id": "88",
+                "index": 1,
+                "toolComponent": {"name": "CWE", "index": 0},
+            }
+        },
     ]
     requires = rules["GSL103"]
     assert requires["name"] == "RequiresMismatch"
@@ -361,7 +413,10 @@ def test_sarif_run_properties() -> None:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": "locked.go", "uriBaseId": "%SRCROOT%"}
+                        "artifactLocation": {
+                            "uri": "locked.go",
+                            "uriBaseId": "%SRCROOT%",
+                        }
                     }
                 }
             ],
@@ -417,12 +472,20 @@ def test_sarif_results() -> None:
             "snippet": {"text": 'exec.Command("sh", "-c", os.Args[1])'},
         },
     }
-    finding = run.findings[[f.location.region.start_line for f in run.findings].index(14)]
+    finding = run.findings[
+        [f.location.region.start_line for f in run.findings].index(14)
+    ]
     assert first["partialFingerprints"] == {
         "primaryLocationLineHash": line_hashes(MAIN_GO)[14],
         "goScriptLint/v1": finding.fingerprint,
     }
-    for key in ("suppressions", "fixes", "relatedLocations", "properties", "baselineState"):
+    for key in (
+        "suppressions",
+        "fixes",
+        "relatedLocations",
+        "properties",
+        "baselineState",
+    ):
         assert key not in first
 
 
@@ -431,21 +494,29 @@ def test_sarif_non_ascii_columns_are_utf16() -> None:
     region = result["locations"][0]["physicalLocation"]["region"]
     # \tmsg := "héllo 😀"; — the emoji is two UTF-16 units, é one.
     assert region["startColumn"] == len('\tmsg := "héllo ') + 2 + len('"; ') + 1
-    assert region["endColumn"] - region["startColumn"] == len('exec.Command("bash", "-c", msg)')
+    assert region["endColumn"] - region["startColumn"] == len(
+        'exec.Command("bash", "-c", msg)'
+    )
     assert region["snippet"] == {"text": 'exec.Command("bash", "-c", msg)'}
 
 
 def test_sarif_related_locations_are_linked() -> None:
     result = results_by_line(sarif_of(build_run()))["main.go", 1]
     assert result["message"]["text"] == (
-        "`golang.org/x/sys` is v0.2.0 here but v0.1.0 in go.mod (see [required here](1))"
+        "`golang.org/x/sys` is v0.2.0 here but v0.1.0 in go.mod "
+        "(see [required here](1))"
     )
     assert result["relatedLocations"] == [
         {
             "id": 1,
             "physicalLocation": {
                 "artifactLocation": {"uri": "go.mod", "uriBaseId": "%SRCROOT%"},
-                "region": {"startLine": 5, "startColumn": 1, "endLine": 5, "endColumn": 32},
+                "region": {
+                    "startLine": 5,
+                    "startColumn": 1,
+                    "endLine": 5,
+                    "endColumn": 32,
+                },
             },
             "message": {"text": "required here"},
         }
@@ -475,9 +546,9 @@ def test_sarif_suppressed_fix_and_baseline() -> None:
                             "deletedRegion": {
                                 "byteLength": 9,
                                 "byteOffset": offset,
-                                "endColumn": 31,
+                                "endColumn": 34,
                                 "endLine": 10,
-                                "startColumn": 22,
+                                "startColumn": 25,
                                 "startLine": 10,
                             },
                             "insertedContent": {"text": "userName"},
@@ -491,7 +562,7 @@ def test_sarif_suppressed_fix_and_baseline() -> None:
     assert other["baselineState"] == "new"
 
 
-def test_sarif_escapes_brackets_only_when_they_look_like_links() -> None:
+def test_sarif_escapes_brackets_that_look_like_links() -> None:
     finding = Finding(
         "GSL201",
         Level.ERROR,
@@ -503,19 +574,32 @@ def test_sarif_escapes_brackets_only_when_they_look_like_links() -> None:
     (result,) = sarif_of(run)["runs"][0]["results"]
     assert result["message"]["text"] == r"`f\[x\](1)` and \[\]byte (see [go.mod:1](1))"
     plain = dataclasses.replace(finding, related=())
-    (result,) = sarif_of(dataclasses.replace(EMPTY, findings=(plain,)))["runs"][0]["results"]
-    assert result["message"]["text"] == "`f[x](1)` and []byte"
+    (result,) = sarif_of(dataclasses.replace(EMPTY, findings=(plain,)))["runs"][0][
+        "results"
+    ]
+    assert result["message"]["text"] == r"`f\[x\](1)` and \[\]byte"
+    harmless = dataclasses.replace(plain, message="`[]byte` and `m[k]`")
+    (result,) = sarif_of(dataclasses.replace(EMPTY, findings=(harmless,)))["runs"][0][
+        "results"
+    ]
+    assert result["message"]["text"] == "`[]byte` and `m[k]`"
 
 
 # --- SARIF: limits and serialisation -------------------------------------------
 
 
 def test_check_limits_accepts_a_normal_log() -> None:
-    assert sarif.check_limits(sarif.sarif_dict(build_run(), RULES)) == []
+    data = sarif.sarif_dict(build_run(), RULES)
+    assert sarif.check_limits(data) == []
+    assert sarif.dumps(data) == sarif.render(build_run(), RULES)
 
 
 def test_check_limits_reports_each_limit() -> None:
-    result = {"ruleId": "GSL201", "locations": [{}] * 1001, "relatedLocations": [{}] * 2}
+    result = {
+        "ruleId": "GSL201",
+        "locations": [{}] * 1001,
+        "relatedLocations": [{}] * 2,
+    }
     log = {
         "runs": [
             {
@@ -538,7 +622,7 @@ def test_check_limits_reports_each_limit() -> None:
 
 
 def test_check_limits_reports_size_and_runs(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sarif, "LIMIT_GZIP_BYTES", 100)
+    monkeypatch.setattr(sarif, "LIMIT_GZIP_BYTES", 10)
     problems = sarif.check_limits({"runs": [{"results": []}] * 21})
     assert problems[0] == "21 runs in one file; GitHub accepts 20"
     assert problems[-1].startswith("the log is ") and "gzipped" in problems[-1]
@@ -558,7 +642,9 @@ def test_serializer_drops_defaults_but_keeps_levels() -> None:
     bag = om.PropertyBag(tags=["a"])
     bag.__dict__["security-severity"] = "9.0"
     assert to_json_value(bag) == {"tags": ["a"], "security-severity": "9.0"}
-    rel = om.ReportingDescriptorRelationship(target=om.ReportingDescriptorReference(id="1"))
+    rel = om.ReportingDescriptorRelationship(
+        target=om.ReportingDescriptorReference(id="1")
+    )
     assert to_json_value(rel) == {"target": {"id": "1"}}
     assert dumps({"a": "é"}) == '{\n  "a": "é"\n}\n'
     with pytest.raises(TypeError):
@@ -586,7 +672,9 @@ def small_run() -> RunResult:
         location=Location("main.go", Region(5, 1, 5, 2)),
         suppression=Suppression("reviewed"),
     )
-    note = Notification("cannot read: Permission denied", Level.ERROR, "locked.go", "GSL002")
+    note = Notification(
+        "cannot read: Permission denied", Level.ERROR, "locked.go", "GSL002"
+    )
     return RunResult(
         findings=(shown, hidden),
         notifications=(note,),
@@ -620,11 +708,16 @@ def test_text_full_run_hides_suppressed() -> None:
     assert "constant command" not in out and "main.go:17:" not in out
     assert "5 findings (3 errors, 1 warning, 1 note), 1 suppressed, in 2 files\n" in out
     assert "\x1b[" not in out
-    assert 'sub dir/ü.go:4:2: GSL201 [error] `sh -c` runs a command through a shell\n' in out
+    assert (
+        "sub dir/ü.go:4:2: GSL201 [error] `sh -c` runs a command through a shell\n"
+        in out
+    )
     # Carets under the emoji line start after a two-column emoji.
     lines = out.splitlines()
-    frame = lines.index('  15 | \tmsg := "héllo \U0001f600"; exec.Command("bash", "-c", msg).Run()')
-    assert lines[frame + 1] == "     | \t" + " " * 16 + "^" * 31
+    frame = lines.index(
+        '  15 | \tmsg := "héllo \U0001f600"; exec.Command("bash", "-c", msg).Run()'
+    )
+    assert lines[frame + 1] == "     | \t" + " " * 19 + "^" * 31
     assert out.rstrip("\n").splitlines()[-3:] == [
         "go-script-lint: note: no go.mod above scripts/; GSL103 skipped",
         "locked.go: error: cannot read: Permission denied [GSL002]",
@@ -637,8 +730,6 @@ def test_text_color_only_when_asked() -> None:
     colored = text.render(small_run(), RULES, color=True)
     assert "\x1b[1;31m[error]\x1b[0m" in colored
     assert "\x1b[" not in plain
-    import re
-
     assert re.sub(r"\x1b\[[0-9;]*m", "", colored) == plain
 
 
@@ -650,7 +741,9 @@ def test_text_neutralises_control_characters() -> None:
         Location("main.go", Region(1, 3, 1, 4)),
         snippet="x\x1b]0;pwned\x07y",
     )
-    out = text.render(dataclasses.replace(EMPTY, findings=(finding,), files=("main.go",)), ())
+    out = text.render(
+        dataclasses.replace(EMPTY, findings=(finding,), files=("main.go",)), ()
+    )
     assert "\x1b" not in out and "\x07" not in out
     assert "bad \ufffd[2J name" in out
     assert "  1 | x\ufffd]0;pwned\ufffdy\n    |   ^\n" in out
@@ -673,7 +766,9 @@ def test_json_validates_against_documented_schema() -> None:
     validator = jsonschema.Draft202012Validator(schema)
     for run in (build_run(), EMPTY, small_run()):
         data = json.loads(json_output.render(run, RULES))
-        errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)]
+        errors = [
+            f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)
+        ]
         assert errors == []
 
 
@@ -746,9 +841,9 @@ def test_json_full_run_fixes_and_fingerprints() -> None:
         {
             "path": "main.go",
             "line": 10,
-            "column": 22,
+            "column": 25,
             "endLine": 10,
-            "endColumn": 31,
+            "endColumn": 34,
             "startByte": MAIN_GO.index(b"user_name"),
             "endByte": MAIN_GO.index(b"user_name") + 9,
             "text": "userName",
@@ -785,16 +880,17 @@ def test_github_full_run() -> None:
         "::warning file=main.go,line=1,col=1,endLine=1,endColumn=12,"
         "title=GSL103 requires-mismatch::`golang.org/x/sys` is v0.2.0 here but v0.1.0 "
         "in go.mod (related: go.mod:5)",
-        "::notice file=main.go,line=10,col=22,endLine=10,endColumn=31,"
+        "::notice file=main.go,line=10,col=25,endLine=10,endColumn=34,"
         "title=GSL406 tag-style::tag `user_name` is not camelCase",
         "::error file=main.go,line=14,col=2,endLine=14,endColumn=38,"
         "title=GSL201 shell-exec::`sh -c` runs a command through a shell",
-        "::error file=main.go,line=15,col=24,endLine=15,endColumn=55,"
+        "::error file=main.go,line=15,col=21,endLine=15,endColumn=52,"
         "title=GSL201 shell-exec::`bash -c` runs a command through a shell",
         "::error file=sub dir/ü.go,line=4,col=2,endLine=4,endColumn=29,"
         "title=GSL201 shell-exec::`sh -c` runs a command through a shell",
         "::notice title=go-script-lint::no go.mod above scripts/; GSL103 skipped",
-        "::error file=locked.go,title=go-script-lint GSL002::cannot read: Permission denied",
+        "::error file=locked.go,title=go-script-lint GSL002::"
+        "cannot read: Permission denied",
         "::warning file=main.go,title=go-script-lint GSL201::rule raised KeyError: 'x'",
     ]
 

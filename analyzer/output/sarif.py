@@ -9,7 +9,6 @@ location is deliberately not recorded, so logs carry no machine paths.
 from __future__ import annotations
 
 import gzip
-import json
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -26,7 +25,12 @@ from analyzer.model import (
     Region,
     RunResult,
 )
-from analyzer.output.sarif_serialize import SARIF_SCHEMA_URI, SARIF_VERSION, dumps
+from analyzer.output.sarif_serialize import (
+    SARIF_SCHEMA_URI,
+    SARIF_VERSION,
+    dumps,
+    to_json_value,
+)
 from analyzer.rule import Rule
 
 __all__ = [
@@ -35,8 +39,11 @@ __all__ = [
     "INFORMATION_URI",
     "SRCROOT",
     "TOOL_NAME",
+    "artifact_uri",
     "build_log",
     "check_limits",
+    "dumps",
+    "region_text",
     "render",
     "sarif_dict",
 ]
@@ -69,6 +76,12 @@ LIMIT_GZIP_BYTES = 10 * 1024 * 1024
 def render(run: RunResult, rules: Sequence[Rule], *, color: bool = False) -> str:
     """The SARIF log of ``run`` as JSON text (``color`` is ignored).
 
+    The CLI, which must not write a log GitHub would reject, does instead::
+
+        data = sarif_dict(run, rules)
+        problems = check_limits(data)  # say so and stop when not empty
+        text = dumps(data)  # the same text render() returns
+
     Args:
         run: The run's findings and notifications.
         rules: The rules that ran, in ``tool.driver.rules`` order.
@@ -76,14 +89,14 @@ def render(run: RunResult, rules: Sequence[Rule], *, color: bool = False) -> str
 
     Returns:
         Indented JSON with a trailing newline; the same input gives the same
-        bytes.
+        text.
     """
-    return dumps(sarif_dict(run, rules))
+    return dumps(build_log(run, rules))
 
 
 def sarif_dict(run: RunResult, rules: Sequence[Rule]) -> dict[str, Any]:
     """The SARIF log as plain JSON data (what :func:`check_limits` inspects)."""
-    value: dict[str, Any] = json.loads(dumps(build_log(run, rules)))
+    value: dict[str, Any] = to_json_value(build_log(run, rules))
     return value
 
 
@@ -168,7 +181,7 @@ def _truncate(text: str, limit: int = MAX_DESCRIPTION) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-_FENCE = re.compile(r"^\s*```.*$\n?", re.MULTILINE)
+_FENCE = re.compile(r"^[ \t]*```.*\n?", re.MULTILINE)
 
 
 def _plain(markdown: str) -> str:
@@ -381,14 +394,14 @@ class _Builder:
         )
 
     def _message(self, finding: Finding) -> str:
-        text = finding.message.strip() or finding.rule_id
+        text = _escape_links(finding.message.strip() or finding.rule_id)
         if not finding.related:
             return text
         links = ", ".join(
             f"[{_link_label(loc)}]({i})"
             for i, loc in enumerate(finding.related, start=1)
         )
-        return f"{_escape_links(text)} (see {links})"
+        return f"{text} (see {links})"
 
     def _result(self, finding: Finding) -> om.Result:
         rule_index = self.index.get(finding.rule_id)

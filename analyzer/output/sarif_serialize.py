@@ -32,7 +32,23 @@ ALWAYS_EMIT = frozenset({"level"})
 
 #: Keys written first (in this order) so that logs read well; the rest
 #: follow in sarif-om's declaration order.
-_LEADING = ("$schema", "version", "id", "ruleId", "ruleIndex", "name", "level", "kind")
+_LEADING = (
+    "$schema",
+    "version",
+    "id",
+    "ruleId",
+    "ruleIndex",
+    "name",
+    "shortDescription",
+    "fullDescription",
+    "level",
+    "kind",
+    "message",
+    "startLine",
+    "startColumn",
+    "endLine",
+    "endColumn",
+)
 
 
 # attrs' stubs declare Factory as a function; its instances are of this class.
@@ -83,7 +99,7 @@ def to_json_value(obj: Any) -> Any:
             if key not in ALWAYS_EMIT and value == _default_of(field):
                 continue
             out[key] = to_json_value(value)
-        for name, value in vars(obj).items():
+        for name, value in getattr(obj, "__dict__", {}).items():
             if name not in names and value is not None:
                 out[name] = to_json_value(value)
         return _ordered(out)

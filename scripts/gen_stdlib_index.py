@@ -1,0 +1,179 @@
+"""Generate analyzer/data/stdlib_signatures.json from a Go tree's standard library.
+
+Usage: ``python scripts/gen_stdlib_index.py [GOROOT] [-o OUT]`` (GOROOT defaults
+to ``go env GOROOT``). Parses ``GOROOT/src`` with the project's own tree-sitter
+parsing and writes, for every non-internal, non-test package, its exported
+functions, types (methods with result types, pointer receivers, interface
+methods and embeddings, struct fields) and typed variables. The output is
+deterministic: sorted keys, no timestamps; it records the Go version.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from analyzer import go_ast  # noqa: E402
+from analyzer.declarations import PackageDecls, TypeNamer, collect  # noqa: E402
+from analyzer.parsing import Node, parse  # noqa: E402
+from analyzer.resolve import ImportTable  # noqa: E402
+
+DEFAULT_OUT = ROOT / "analyzer" / "data" / "stdlib_signatures.json"
+SKIP_DIRS = frozenset({"internal", "testdata", "vendor", "cmd", "builtin"})
+
+
+def goroot_from_go() -> Path:
+    """``go env GOROOT``."""
+    out = subprocess.run(["go", "env", "GOROOT"], check=True, capture_output=True, text=True)
+    return Path(out.stdout.strip())
+
+
+def go_version(goroot: Path) -> str:
+    """First line of GOROOT/VERSION (``go1.27.3``)."""
+    version = goroot / "VERSION"
+    if version.is_file():
+        return version.read_text(encoding="utf-8").splitlines()[0].strip()
+    return "unknown"
+
+
+def package_dirs(src: Path) -> list[Path]:
+    """Directories of importable standard-library packages, sorted."""
+    out = []
+    for directory in sorted(p for p in src.rglob("*") if p.is_dir()):
+        rel = directory.relative_to(src).parts
+        if any(part in SKIP_DIRS or part.startswith((".", "_")) for part in rel):
+            continue
+        if any(f.suffix == ".go" for f in directory.iterdir()):
+            out.append(directory)
+    return out
+
+
+def _is_ignored(root: Node) -> bool:
+    """``//go:build ignore`` files are generators, not part of the package."""
+    for child in root.children:
+        if child.type == "package_clause":
+            return False
+        if child.type == "comment" and go_ast.text(child).replace(" ", "") in ("//go:buildignore", "//+buildignore"):
+            return True
+    return False
+
+
+def _package_name(root: Node) -> str:
+    clause = next((c for c in root.named_children if c.type == "package_clause"), None)
+    ident = next((c for c in clause.named_children if c.type == "package_identifier"), None) if clause else None
+    return go_ast.text(ident)
+
+
+def index_package(directory: Path, import_path: str) -> PackageDecls | None:
+    """Exported declarations of one package directory (``None`` if it has none)."""
+    files = []
+    for path in sorted(directory.glob("*.go")):
+        if path.name.endswith("_test.go"):
+            continue
+        root = parse(path.read_bytes()).root_node
+        if _is_ignored(root):
+            continue
+        files.append((root, _package_name(root)))
+    names = Counter(name for _, name in files if name and name != "main")
+    if not names:
+        return None
+    name = names.most_common(1)[0][0]
+    decls = PackageDecls()
+    for root, pkg in files:
+        if pkg == name:
+            imports = ImportTable(root).by_name
+            collect(root, TypeNamer(imports, import_path), decls, exported_only=True)
+    return decls
+
+
+def _value_type(value: Node, namer: TypeNamer, packages: dict[str, PackageDecls]) -> str | None:
+    """Type of a package variable's initialiser: a call of a known function or a literal."""
+    node = go_ast.unparen(value)
+    if node is None:
+        return None
+    if node.type == "unary_expression" and go_ast.text(node.child_by_field_name("operator")) == "&":
+        inner = _value_type(node.child_by_field_name("operand"), namer, packages) if node.child_by_field_name("operand") else None
+        return "*" + inner if inner else None
+    if node.type == "composite_literal":
+        name = namer.name(node.child_by_field_name("type"))
+        return None if name == "?" else name
+    if node.type == "call_expression":
+        fn = go_ast.call_function(node)
+        if fn is None:
+            return None
+        if fn.type == "identifier":
+            results = packages.get(namer.own, PackageDecls()).funcs.get(go_ast.text(fn))
+        elif fn.type == "selector_expression" and (parts := go_ast.selector_parts(fn)):
+            path = namer.imports.get(go_ast.text(parts[0]))
+            results = packages.get(path, PackageDecls()).funcs.get(parts[1]) if path else None
+        else:
+            return None
+        if results is not None and len(results) == 1 and results[0] != "?":
+            return results[0]
+    return None
+
+
+def build(goroot: Path) -> dict[str, object]:
+    """The whole index as JSON-ready data."""
+    src = goroot / "src"
+    packages: dict[str, PackageDecls] = {}
+    for directory in package_dirs(src):
+        import_path = directory.relative_to(src).as_posix()
+        decls = index_package(directory, import_path)
+        if decls is not None:
+            packages[import_path] = decls
+    for decls in packages.values():
+        for name, (value, namer) in decls.var_values.items():
+            typed = _value_type(value, namer, packages)
+            if typed is not None:
+                decls.vars[name] = typed
+        decls.var_values.clear()
+    out: dict[str, object] = {}
+    for path, decls in sorted(packages.items()):
+        entry: dict[str, object] = {}
+        if decls.funcs:
+            entry["funcs"] = {k: list(v) for k, v in decls.funcs.items()}
+        if decls.types:
+            entry["types"] = {k: v.to_json() for k, v in decls.types.items()}
+        if decls.vars:
+            entry["vars"] = dict(decls.vars)
+        if entry:
+            out[path] = entry
+    return {"format": 1, "go_version": go_version(goroot), "packages": out}
+
+
+def render(data: dict[str, object]) -> str:
+    """Deterministic compact JSON, one package per line (reviewable diffs)."""
+    packages = data["packages"]
+    assert isinstance(packages, dict)
+    head = {k: v for k, v in data.items() if k != "packages"}
+    lines = [json.dumps(head, sort_keys=True, separators=(",", ":"))[:-1] + ',"packages":{']
+    items = sorted(packages.items())
+    for i, (path, entry) in enumerate(items):
+        sep = "," if i < len(items) - 1 else ""
+        body = json.dumps(entry, sort_keys=True, separators=(",", ":"))
+        lines.append(f"{json.dumps(path)}:{body}{sep}")
+    lines.append("}}")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("goroot", nargs="?", type=Path, help="Go root (default: go env GOROOT)")
+    parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args(argv)
+    goroot = args.goroot or goroot_from_go()
+    args.output.write_text(render(build(goroot)), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
