@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from analyzer import __version__, baseline, engine, fixes
+from analyzer import __version__, baseline, engine, fixes, vcs
 from analyzer.cache import ResultCache, default_cache_dir
 from analyzer.config import Config, ConfigError, build_config, find_config
 from analyzer.model import Level, Risk, RunResult
@@ -213,6 +213,8 @@ def main(
         run = replace(run, findings=tuple(f for f in run.findings if f.suppression is None))
     if category:
         run.options["category"] = category
+    if output_format == "sarif":
+        run.options.update(vcs.provenance(root))
     report = _render(run, registry, output_format, output, color)
     if output is not None:
         _write(output, report)

@@ -29,7 +29,7 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
                 RULE,
                 Location(ctx.path, ctx.region(use.start, min(use.end, _line_end(ctx, use.start)))),
                 related=(where,),
-                detail=f"{_capital(use.label)} needs Go {needed}, but the file declares `go {directive.version}`",
+                detail=f"Uses {use.label}, which needs Go {needed}, but the file declares `go {directive.version}`",
             )
     mod = package_gomod(ctx.package)
     if mod is None or mod.go is None or mod.go_line is None:
@@ -53,10 +53,6 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
 def _line_end(ctx: FileContext, offset: int) -> int:
     end = ctx.source.find(b"\n", offset)
     return len(ctx.source) if end == -1 else end
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 RULE = Rule(

@@ -303,6 +303,7 @@ class _Builder:
             if category
             else None,
             taxonomies=[self._cwe_taxonomy()] if self.cwes else None,
+            version_control_provenance=self._provenance(),
         )
         return om.SarifLog(
             runs=[run], version=SARIF_VERSION, schema_uri=SARIF_SCHEMA_URI
@@ -362,6 +363,20 @@ class _Builder:
                     )
                     for n in rule.cwe
                 ]
+
+    def _provenance(self) -> list[om.VersionControlDetails] | None:
+        """The git checkout the run analysed (set by the CLI; no network)."""
+        uri = self.run.options.get("vcs_uri")
+        if not uri:
+            return None
+        return [
+            om.VersionControlDetails(
+                repository_uri=uri,
+                revision_id=self.run.options.get("vcs_revision") or None,
+                branch=self.run.options.get("vcs_branch") or None,
+                mapped_to=om.ArtifactLocation(uri_base_id=SRCROOT),
+            )
+        ]
 
     def _cwe_taxonomy(self) -> om.ToolComponent:
         return om.ToolComponent(
