@@ -81,3 +81,76 @@ def dropped(callee: Callee, positions: Sequence[int] | None = None) -> str:
         return ""
     index = (positions or callee.error_positions)[0]
     return f" (result {index + 1} of `({', '.join(callee.results)})`)"
+
+
+# -- GSL303: files opened for writing -------------------------------------------
+
+WRITE_OPENERS = frozenset({"os.Create", "os.CreateTemp", "io/ioutil.TempFile"})
+WRITE_FLAGS = frozenset({"os.O_WRONLY", "os.O_RDWR", "os.O_APPEND", "os.O_CREATE"})
+WRITE_FLAG_BITS = 0x1 | 0x2 | 0x400 | 0x40
+# Writers whose buffered data reaches the file only on Flush/Close.
+WRAPPING_WRITERS = frozenset(
+    {
+        "bufio.NewWriter", "bufio.NewWriterSize", "compress/gzip.NewWriter",
+        "compress/gzip.NewWriterLevel", "compress/zlib.NewWriter",
+        "compress/zlib.NewWriterLevel", "compress/flate.NewWriter", "encoding/csv.NewWriter",
+        "archive/zip.NewWriter", "archive/tar.NewWriter",
+    }
+)  # fmt: skip
+MAX_HOPS = 6
+
+
+def write_origin(ctx: FileContext, expr: Node | None, hops: int = 0) -> Node | None:
+    """The call that opened the file ``expr`` writes to, when it was opened for writing.
+
+    Follows an identifier to its initialiser (``f, err := os.Create(p)``) and
+    wrapping writers to the writer they wrap (``bufio.NewWriter(f)``).
+    """
+    node = go_ast.unparen(expr)
+    if node is None or hops > MAX_HOPS:
+        return None
+    if node.type == "identifier":
+        init = _initialiser_call(ctx, node)
+        return write_origin(ctx, init, hops + 1) if init is not None else None
+    if node.type != "call_expression":
+        return None
+    callee = ctx.callee(node)
+    args = go_ast.call_args(node)
+    if callee in WRITE_OPENERS:
+        return node
+    if callee == "os.OpenFile" and len(args) >= 2:
+        return node if _write_flag(ctx, args[1]) else None
+    if callee in WRAPPING_WRITERS and args:
+        return write_origin(ctx, args[0], hops + 1)
+    return None
+
+
+def _write_flag(ctx: FileContext, flag: Node) -> bool:
+    value = ctx.int_value(flag)
+    if value is not None:
+        return bool(value & WRITE_FLAG_BITS)
+    stack, seen = [flag], 0
+    while stack and seen < 64:
+        node = stack.pop()
+        seen += 1
+        if node.type == "selector_expression" and ctx.qualified_name(node) in WRITE_FLAGS:
+            return True
+        stack.extend(node.named_children)
+    return False
+
+
+def _initialiser_call(ctx: FileContext, ident: Node) -> Node | None:
+    """The call a local variable was declared from (``x`` / ``x, err := f()``)."""
+    d = ctx.resolver.lookup_local(ident)
+    if d is None or d.kind != "var":
+        return None
+    if d.value is not None:
+        return d.value
+    holder = d.node.parent
+    stmt = holder.parent if holder is not None and holder.type == "expression_list" else holder
+    if stmt is None or stmt.type not in ("short_var_declaration", "var_spec"):
+        return None
+    values = go_ast.expression_list_items(
+        stmt.child_by_field_name("right" if stmt.type == "short_var_declaration" else "value")
+    )
+    return values[0] if len(values) == 1 else None

@@ -29,7 +29,7 @@ NEW_EXPR = "new-expr"
 GENERIC_METHOD = "generic-method"
 
 FEATURES: dict[str, tuple[str, tuple[int, int]]] = {
-    GENERICS: ("type parameters and constraints (generics)", (1, 18)),
+    GENERICS: ("generics (type parameters, constraints, `any`, `comparable`)", (1, 18)),
     MINMAX: ("the `min`/`max`/`clear` builtins", (1, 21)),
     RANGE_INT: ("range over an integer", (1, 22)),
     RANGE_FUNC: ("range over a function (iterators)", (1, 23)),

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from analyzer import go_ast
+from analyzer.manifest import Schema, manifest_of, parameter_schema
 from analyzer.parsing import Node
 
 if TYPE_CHECKING:
@@ -537,3 +538,71 @@ def _struct_lists_in_type(node: Node | None, index: TypeIndex) -> list[Node]:
             out.append(fl)
         break
     return out
+
+
+# -- the cross-check context shared by GSL402–GSL405 ------------------------------
+
+
+@dataclass(frozen=True)
+class CrossCheck:
+    """A package's declared parameters and the struct bound to them."""
+
+    schema: Schema
+    binding: Binding
+    fields: tuple[tuple[Field, int], ...]  # the bound struct's fields, embedded ones promoted
+    index: TypeIndex
+    package_name: str | None
+
+
+def _entry_package(pkg: PackageContext) -> str | None:
+    manifest = manifest_of(pkg)
+    ref = manifest.reference("entrypoint") if manifest is not None else None
+    if ref is not None:
+        target = (pkg.abs_dir / ref.value).resolve()
+        for f in pkg.files:
+            if f.abspath.resolve() == target and f.package_name:
+                return f.package_name
+    return None
+
+
+def crosscheck(pkg: PackageContext) -> CrossCheck | None:
+    """What GSL402–GSL405 compare (cached per package); ``None`` when nothing applies."""
+    return pkg.memo("structtags.crosscheck", lambda: _crosscheck(pkg))
+
+
+def _crosscheck(pkg: PackageContext) -> CrossCheck | None:
+    schema = parameter_schema(pkg)
+    if schema is None or not package_files(pkg):
+        return None
+    package_name = _entry_package(pkg)
+    if schema.origin == "schema" and pkg.manifest_path is None:
+        # --schema-path applies to every directory: only to scripts (package main) or marked structs.
+        names = {f.package_name for f in package_files(pkg)}
+        if "main" not in names and not marked_structs(pkg, package_name):
+            return None
+    binding = bind_parameters(pkg, [p.name for p in schema.parameters], package_name)
+    index = type_index(pkg, package_name)
+    fields = tuple(promoted_fields(binding.struct.fields, index)) if binding.struct is not None else ()
+    return CrossCheck(schema, binding, fields, index, package_name)
+
+
+def field_for(check: CrossCheck, name: str) -> Field | None:
+    """The field carrying parameter ``name``: exact name first, then case-insensitive (as encoding/json)."""
+    loose: Field | None = None
+    for f, _ in check.fields:
+        carried = f.encoding_name()
+        if carried == name:
+            return f
+        if loose is None and carried is not None and carried.lower() == name.lower():
+            loose = f
+    return loose
+
+
+def file_of(pkg: PackageContext, node: Node) -> FileContext | None:
+    """The file of the package a node belongs to."""
+    root = node
+    for _ in range(10_000):
+        if root.parent is None:
+            break
+        root = root.parent
+    return next((f for f in pkg.files if f.root.id == root.id), None)

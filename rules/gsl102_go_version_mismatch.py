@@ -29,7 +29,7 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
                 RULE,
                 Location(ctx.path, ctx.region(use.start, min(use.end, _line_end(ctx, use.start)))),
                 related=(where,),
-                detail=f"Uses {use.label}, which needs Go {needed}, but the file declares `go {directive.version}`",
+                detail=f"Uses {use.label} (Go {needed}), but the file declares `go {directive.version}`",
             )
     mod = package_gomod(ctx.package)
     if mod is None or mod.go is None or mod.go_line is None:
