@@ -57,7 +57,7 @@ def load(path: Path) -> list[dict[str, Any]]:
         raise BaselineError(f"{path}: cannot read baseline: {exc}") from None
     if not isinstance(doc, dict) or doc.get("version") != FORMAT_VERSION or not isinstance(doc.get("findings"), list):
         raise BaselineError(f"{path}: not a go-script-lint baseline (version {FORMAT_VERSION})")
-    entries = doc["findings"]
+    entries: list[dict[str, Any]] = doc["findings"]
     for entry in entries:
         if not isinstance(entry, dict) or not {"ruleId", "path", "message"} <= set(entry):
             raise BaselineError(f"{path}: malformed baseline entry {entry!r}")

@@ -85,6 +85,8 @@ class FileContext(FindingFactory):
         package: The directory the file belongs to.
     """
 
+    _callees: dict[int, str | None]
+
     def __init__(
         self,
         path: str,
@@ -134,8 +136,18 @@ class FileContext(FindingFactory):
     # -- resolution shortcuts used by most rules -----------------------------
 
     def callee(self, call: Node) -> str | None:
-        """Qualified name of the called function (``"os/exec.Command"``), if known."""
-        return self.resolver.callee(call)
+        """Qualified name of the called function (``"os/exec.Command"``), if known.
+
+        Memoised per node: several rules ask about every call.
+        """
+        try:
+            cache = self._callees
+        except AttributeError:
+            cache = self._callees = {}
+        key = call.id
+        if key not in cache:
+            cache[key] = self.resolver.callee(call)
+        return cache[key]
 
     def qualified_name(self, node: Node | None) -> str | None:
         """Qualified name of a package member reference."""

@@ -57,6 +57,9 @@ def rule_markdown(rule: Rule) -> str:
     for name, content in sorted(rule.example_files.items()):
         lang = "yaml" if name.endswith((".yaml", ".yml")) else ("json" if name.endswith(".json") else "")
         lines += [f"With `{name}`:", "", f"```{lang}", content.rstrip("\n"), "```", ""]
+    for name, content in sorted(rule.good_files.items()):
+        lang = "yaml" if name.endswith((".yaml", ".yml")) else ("json" if name.endswith(".json") else "")
+        lines += [f"Fixed `{name}`:", "", f"```{lang}", content.rstrip("\n"), "```", ""]
     if rule.options:
         lines += ["## Options", "", "Set them in `.go-script-lint.yaml` under `rules: {" + rule.id + ": {options: …}}`.", ""]
         lines += ["| option | default |", "|---|---|"]
@@ -96,14 +99,15 @@ def expected_pages(rules: Sequence[Rule]) -> dict[str, str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Write or check the generated pages; returns the exit status."""
-    from analyzer.rules import REGISTRY
+    from analyzer.cli import load_registry
 
+    registry = load_registry()
     args = list(sys.argv[1:] if argv is None else argv)
     check = "--check" in args
     rest = [a for a in args if a != "--check"]
     target = Path(rest[0]) if rest else Path("docs") / "rules"
     stale = []
-    pages = expected_pages(REGISTRY)
+    pages = expected_pages(registry)
     if not check:
         target.mkdir(parents=True, exist_ok=True)
     for name, content in pages.items():

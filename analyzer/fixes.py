@@ -75,7 +75,7 @@ def apply_fixes(findings: Iterable[Finding], srcroot: Path) -> list[str]:
 
 def diff(findings: Iterable[Finding], srcroot: Path) -> str:
     """Unified diff of what `--fix` would change."""
-    chunks = []
+    chunks: list[str] = []
     for path, reps in sorted(planned_edits(findings).items()):
         data = (srcroot / path).read_bytes()
         before = data.decode("utf-8", errors="replace").splitlines(keepends=True)

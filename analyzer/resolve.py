@@ -177,6 +177,7 @@ class Resolver:
         self._scope_cache: dict[int, dict[str, tuple[list[int], list[Definition]]]] = {}
         self._top: dict[str, Definition] | None = None
         self._mutated: dict[int, frozenset[str]] = {}
+        self._declared: frozenset[str] | None = None
 
     # -- declarations -------------------------------------------------------
 
@@ -217,9 +218,19 @@ class Resolver:
         self._scope_cache[container.id] = index
         return index
 
+    @property
+    def declared_names(self) -> frozenset[str]:
+        """Every name some declaration in this file introduces (a cheap superset)."""
+        if self._declared is None:
+            caps = query_captures(_DECLARED_NAMES_QUERY, self.root)
+            self._declared = frozenset(text(n) for n in caps.get("n", []))
+        return self._declared
+
     def lookup_local(self, ident: Node, name: str | None = None) -> Definition | None:
         """The innermost local declaration of ``name`` visible at ``ident``."""
         name = name or text(ident)
+        if name not in self.declared_names:
+            return None  # fast path: nothing in this file declares that name
         pos = ident.start_byte
         parent = ident.parent
         while parent is not None and parent.type != "source_file":
@@ -374,6 +385,19 @@ class Resolver:
         value = self.const_value(node)
         return value if isinstance(value, int) else None
 
+
+_DECLARED_NAMES_QUERY = """
+(short_var_declaration left: (expression_list (identifier) @n))
+(parameter_declaration name: (identifier) @n)
+(variadic_parameter_declaration name: (identifier) @n)
+(var_spec name: (identifier) @n)
+(const_spec name: (identifier) @n)
+(range_clause left: (expression_list (identifier) @n))
+(receive_statement left: (expression_list (identifier) @n))
+(type_switch_statement alias: (expression_list (identifier) @n))
+(type_spec name: (type_identifier) @n)
+(type_alias name: (type_identifier) @n)
+"""
 
 _MUTATION_QUERY = """
 (assignment_statement left: (expression_list (identifier) @m))

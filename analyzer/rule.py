@@ -40,6 +40,8 @@ class Rule:
             triggers the rule and ``good`` does not.
         example_files: Other files (``go.mod``, ``go-script.yaml``) both
             examples are analysed with.
+        good_files: Replacements for some ``example_files`` in the good
+            example only (a manifest rule's fix is in the manifest, not in Go).
         options: Option defaults; the config may override them, same types.
         node_types: tree-sitter node kinds the check is offered.
         check: Called by the engine for each node of those kinds.
@@ -64,6 +66,7 @@ class Rule:
     bad: str = ""
     good: str = ""
     example_files: Mapping[str, str] = field(default_factory=dict)
+    good_files: Mapping[str, str] = field(default_factory=dict)
     options: Mapping[str, Any] = field(default_factory=dict)
     node_types: tuple[str, ...] = ()
     check: NodeCheck | None = None

@@ -39,14 +39,17 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
             if module not in fixed:
                 fixed.add(module)
                 fixes = _declare(ctx, head.directives[-1].end, f"{module} {required.version}")
-        what = f"module `{module}`" if module is not None else "its module"
         target = spec.node.child_by_field_name("path") or spec.node
         yield ctx.make_finding(
             RULE,
             Location(ctx.path, ctx.region(target.start_byte, target.end_byte)),
             related=related,
             fixes=fixes,
-            detail=f"Import `{path}` needs {what}, which no `//go:requires` declares",
+            detail=(
+                f"Import `{path}` needs module `{module}`, which no `//go:requires` declares"
+                if module is not None
+                else f"Import `{path}` comes from a module that no `//go:requires` declares"
+            ),
         )
 
 

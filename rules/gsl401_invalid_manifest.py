@@ -77,5 +77,15 @@ RULE = Rule(
             "    type: str\n"
         ),
     },
+    good_files={
+        "go-script.yaml": (
+            "name: sync-users\n"
+            "version: 1.2.0\n"
+            "entrypoint: main.go\n"
+            "parameters:\n"
+            "  - name: region\n"
+            "    type: string\n"
+        ),
+    },
     package_check=package_check,
 )

@@ -48,9 +48,10 @@ def test_implemented_rule_documents_itself(rule: Rule) -> None:
     assert len(rule.summary) <= 1024 and len(rule.description) <= 1024
 
 
-def _findings_for(rule: Rule, source: str, tmp_path: Path) -> list[str]:
+def _findings_for(rule: Rule, source: str, tmp_path: Path, good: bool = False) -> list[str]:
     (tmp_path / "main.go").write_bytes(source.encode("utf-8", errors="surrogateescape"))
-    for name, content in rule.example_files.items():
+    files = {**rule.example_files, **rule.good_files} if good else rule.example_files
+    for name, content in files.items():
         target = tmp_path / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
@@ -68,7 +69,7 @@ def test_bad_example_triggers(rule: Rule, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("rule", WITH_EXAMPLES, ids=lambda r: r.id)
 def test_good_example_is_clean(rule: Rule, tmp_path: Path) -> None:
-    assert rule.id not in _findings_for(rule, rule.good, tmp_path)
+    assert rule.id not in _findings_for(rule, rule.good, tmp_path, good=True)
 
 
 def test_docs_are_current() -> None:
