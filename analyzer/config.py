@@ -17,9 +17,11 @@ import yaml
 
 from analyzer.model import Level, Risk
 from analyzer.rule import Rule, matches_selector
-from analyzer.source import DEFAULT_MAX_BYTES
-
 DEFAULT_FILE_TIME_BUDGET = 10.0
+# The largest Go file in the standard library is 4 MB (generated); tree-sitter
+# needs about 70 bytes of memory per source byte, so 10 MiB caps a file's tree
+# near 700 MB. Bigger files are GSL002 + a notification (raise the key to lint them).
+DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
 
 CONFIG_NAMES = (".go-script-lint.yaml", ".go-script-lint.yml")
 FAIL_ON = ("error", "warning", "note", "never")
@@ -32,6 +34,8 @@ _TOP_KEYS = {
     "include-generated": "true or false",
     "follow-symlinks": "true or false",
     "max-file-bytes": "a positive integer",
+    "foreign-suppressions": "true or false",
+    "require-reason": "true or false",
     "file-time-budget": "a number of seconds (0 = no limit)",
     "rules": "a mapping of rule id to {level, options}",
 }
@@ -52,7 +56,9 @@ class Config:
     exclude: tuple[str, ...] = ()
     include_generated: bool = False
     follow_symlinks: bool = False
-    max_file_bytes: int = DEFAULT_MAX_BYTES
+    foreign_suppressions: bool = False
+    require_reason: bool = False
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     # Seconds of rule dispatch per file before it is reported and skipped.
     file_time_budget: float = DEFAULT_FILE_TIME_BUDGET
     rule_levels: Mapping[str, str] = field(default_factory=dict)
@@ -99,6 +105,8 @@ class Config:
             ",".join(self.ignore),
             str(self.include_generated),
             str(self.max_file_bytes),
+            str(self.foreign_suppressions),
+            str(self.require_reason),
             repr(sorted(self.rule_levels.items())),
             repr(sorted((k, sorted(v.items())) for k, v in self.rule_options.items())),
             str(self.schema_path),
@@ -170,7 +178,7 @@ def _convert(key: str, value: Any, where: str, registry: Sequence[Rule]) -> dict
         if key != "exclude":
             check_selectors(items, registry, where)
         return {key: items}
-    if key in ("include-generated", "follow-symlinks"):
+    if key in ("include-generated", "follow-symlinks", "foreign-suppressions", "require-reason"):
         if not isinstance(value, bool):
             raise ConfigError(f"{where}: `{key}` must be true or false")
         return {key.replace("-", "_"): value}

@@ -38,9 +38,9 @@ GO_DIRECTIVES = frozenset(
         "build", "debug", "embed", "generate", "linkname", "noinline", "nosplit", "noescape",
         "norace", "nocheckptr", "uintptrescapes", "uintptrkeepalive", "notinheap", "systemstack",
         "nowritebarrier", "nowritebarrierrec", "yeswritebarrierrec", "registerparams",
-        "wasmimport", "wasmexport", "wasmexport", "fix", "cgo_import_dynamic", "cgo_export_static",
+        "wasmimport", "wasmexport", "fix", "cgo_import_dynamic", "cgo_export_static",
         "cgo_export_dynamic", "cgo_import_static", "cgo_dynamic_linker", "cgo_ldflag",
-        "cgo_unsafe_args", "binary-only-package", "nointerface", "noframe", "nocheckptr",
+        "cgo_unsafe_args", "binary-only-package", "nointerface", "noframe",
     }
 )  # fmt: skip
 _MARKER = {b"//go:requires": REQUIRES, b"//go:script": SCRIPT}
@@ -161,7 +161,11 @@ def _misplaced(root: Node, source: bytes, after: int) -> list[Misplaced]:
             tail = source[pos + len(marker) : pos + len(marker) + 1]
             if tail in (b"", b" ", b"\t", b"\r", b"\n"):
                 node = root.descendant_for_byte_range(pos, pos + 2)
-                if node is not None and node.type == "comment" and node.start_byte == pos:
+                if (
+                    node is not None
+                    and node.type == "comment"
+                    and node.start_byte == pos
+                ):
                     spelled = "//go:script" if kind == SCRIPT else "//go:requires"
                     out.append(Misplaced(spelled, pos, node.end_byte))
             pos = source.find(marker, pos + len(marker))
@@ -243,28 +247,49 @@ def _args(rest: str, offset: int) -> list[Arg]:
         byte_pos += len(rest[encoded_upto : m.start()].encode())
         word = m.group(0)
         size = len(word.encode())
-        value = word[1:-1] if word[:1] in "\"`" and len(word) >= 2 else word
+        value = word[1:-1] if word[:1] in '"`' and len(word) >= 2 else word
         out.append(Arg(value, byte_pos, byte_pos + size))
         byte_pos += size
         encoded_upto = m.end()
     return out
 
 
-def _requires(start: int, end: int, args: tuple[Arg, ...], problems: list[Problem]) -> Directive:
+def _requires(
+    start: int, end: int, args: tuple[Arg, ...], problems: list[Problem]
+) -> Directive:
     usage = "`//go:requires` needs `go VERSION` or `MODULE VERSION`"
     if not args:
         problems.append(Problem(usage, start, end))
         return Directive(REQUIRES, start, end, args, None, None, None, tuple(problems))
     if args[0].value == "go":
         if len(args) != 2:
-            problems.append(Problem("usage: `//go:requires go VERSION` (one Go version)", start, end))
-            return Directive(GO, start, end, args, None, None, args[1] if len(args) > 1 else None, tuple(problems))
+            problems.append(
+                Problem(
+                    "usage: `//go:requires go VERSION` (one Go version)", start, end
+                )
+            )
+            return Directive(
+                GO,
+                start,
+                end,
+                args,
+                None,
+                None,
+                args[1] if len(args) > 1 else None,
+                tuple(problems),
+            )
         arg = args[1]
         if modules.parse_go_version(arg.value) is None:
             fix = modules.go_version_fix(arg.value)
             hint = f"; write `{fix}`" if fix else " (want `1.N` or `1.N.P`)"
             problems.append(
-                Problem(f"invalid Go version `{arg.value}`{hint}", arg.start, arg.end, fix, f"Write the Go version as `{fix}`")
+                Problem(
+                    f"invalid Go version `{arg.value}`{hint}",
+                    arg.start,
+                    arg.end,
+                    fix,
+                    f"Write the Go version as `{fix}`",
+                )
             )
             return Directive(GO, start, end, args, None, None, arg, tuple(problems))
         return Directive(GO, start, end, args, None, arg.value, arg, tuple(problems))
@@ -275,9 +300,15 @@ def _requires(start: int, end: int, args: tuple[Arg, ...], problems: list[Proble
     module = path_arg.value if path_problem is None else None
     if len(args) != 2:
         if len(args) == 1:
-            problems.append(Problem(f"`//go:requires {path_arg.value}` has no version", start, end))
+            problems.append(
+                Problem(f"`//go:requires {path_arg.value}` has no version", start, end)
+            )
         else:
-            problems.append(Problem("usage: `//go:requires MODULE VERSION`", args[2].start, args[-1].end))
+            problems.append(
+                Problem(
+                    "usage: `//go:requires MODULE VERSION`", args[2].start, args[-1].end
+                )
+            )
         return Directive(MODULE, start, end, args, module, None, None, tuple(problems))
     arg = args[1]
     problem = modules.check_version(arg.value)
@@ -288,16 +319,24 @@ def _requires(start: int, end: int, args: tuple[Arg, ...], problems: list[Proble
     elif module is not None:
         problem = modules.check_path_major(module, arg.value)
     if problem is not None:
-        problems.append(Problem(problem, arg.start, arg.end, fix, f"Write the version as `{fix}`"))
+        problems.append(
+            Problem(problem, arg.start, arg.end, fix, f"Write the version as `{fix}`")
+        )
         return Directive(MODULE, start, end, args, module, None, arg, tuple(problems))
     return Directive(MODULE, start, end, args, module, arg.value, arg, tuple(problems))
 
 
-def span_location(ctx: FileContext, start: int, end: int, message: str | None = None) -> Location:
+def span_location(
+    ctx: FileContext, start: int, end: int, message: str | None = None
+) -> Location:
     """Location of a byte span of the file (a directive, one of its words)."""
     return Location(ctx.path, ctx.region(start, end), message)
 
 
-def replace_fix(ctx: FileContext, start: int, end: int, text: str, description: str) -> Fix:
+def replace_fix(
+    ctx: FileContext, start: int, end: int, text: str, description: str
+) -> Fix:
     """A one-replacement fix of bytes ``[start, end)`` of the file."""
-    return Fix(description, (Replacement(ctx.path, start, end, ctx.region(start, end), text),))
+    return Fix(
+        description, (Replacement(ctx.path, start, end, ctx.region(start, end), text),)
+    )

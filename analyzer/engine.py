@@ -39,7 +39,7 @@ from analyzer.model import (
     Region,
     RunResult,
 )
-from analyzer.parsing import error_regions, nodes_of_types
+from analyzer.parsing import error_regions, iter_nodes_of_types
 from analyzer.recovery import MEMO_KEY, parse_go, recovered_syntax
 from analyzer.rule import Rule, matches_selector
 from analyzer.source import Encoding, classify, first_invalid_utf8, is_generated, read_bytes
@@ -102,6 +102,7 @@ class UnitAnalysis:
         self.sources: dict[str, bytes] = {}
         self.reported: set[str] = set()
         self.contexts: dict[str, FileContext] = {}
+        self.parse_seconds: dict[str, float] = {}  # issue 9: counts against the time budget
         self.package = PackageContext(
             unit.display,
             unit.directory,
@@ -146,7 +147,9 @@ class UnitAnalysis:
             if is_generated(data):
                 return
         # -- issue 9: recover Go newer than the grammar (analyzer/recovery.py) --
+        started = time.monotonic()
         parsed = parse_go(data)
+        self.parse_seconds[path] = time.monotonic() - started
         ctx = FileContext(path, go_file.abspath, data, parsed.tree, self.package, self.config)
         ctx.memo(MEMO_KEY, lambda: parsed.recovered)
         # -- end issue 9 --
@@ -219,9 +222,10 @@ class UnitAnalysis:
             ctx = self.contexts[path]
             # -- issue 9: per-file time budget, checked between node dispatches --
             budget = self.config.file_time_budget
-            deadline = time.monotonic() + budget if budget > 0 else None
+            spent = self.parse_seconds.get(path, 0.0)
+            deadline = time.monotonic() + budget - spent if budget > 0 else None
             first = len(self.findings)
-            for node in nodes_of_types(ctx.root, kinds):
+            for node in iter_nodes_of_types(ctx.root, kinds):
                 if deadline is not None and time.monotonic() > deadline:
                     del self.findings[first:]
                     self.unreadable(path, f"analysis took over the {budget:g}-second budget; skipped")
@@ -281,7 +285,7 @@ class UnitAnalysis:
             return items
         ctx = self.contexts.get(path)
         lines = ctx.lines if ctx is not None else LineIndex(source)
-        comments = _suppressions(source, lines, ctx)
+        comments = _suppressions(source, lines, ctx, self.config)
         items = apply_suppressions(items, comments)
         unused = self.ruleset.get(UNUSED_SUPPRESSION)
         if unused is not None:
@@ -303,9 +307,12 @@ class UnitAnalysis:
             )
 
 
-def _suppressions(source: bytes, lines: LineIndex, ctx: FileContext | None) -> list[SuppressionComment]:
+def _suppressions(
+    source: bytes, lines: LineIndex, ctx: FileContext | None, config: Config
+) -> list[SuppressionComment]:
+    options = {"foreign": config.foreign_suppressions, "require_reason": config.require_reason}
     if ctx is None:
-        return parse_suppressions(source, lines)
+        return parse_suppressions(source, lines, **options)
     root = ctx.root
     package = next((c for c in root.named_children if c.type == "package_clause"), None)
 
@@ -318,6 +325,7 @@ def _suppressions(source: bytes, lines: LineIndex, ctx: FileContext | None) -> l
         lines,
         in_comment=in_comment,
         header_end=package.start_byte if package is not None else None,
+        **options,
     )
 
 

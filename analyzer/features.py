@@ -105,7 +105,9 @@ def _scan(ctx: FileContext) -> tuple[FeatureUse, ...]:
     for node in caps.get("alias", []):
         add(GENERIC_ALIAS, node)
     for node in caps.get("predeclared", []):
-        if resolver.lookup(node) is None:  # a type named `any` before 1.18 is not generics
+        if (
+            resolver.lookup(node) is None
+        ):  # a type named `any` before 1.18 is not generics
             add(GENERICS, node)
     for node in caps.get("builtin", []):
         if resolver.lookup(node) is None:
@@ -123,7 +125,7 @@ def _scan(ctx: FileContext) -> tuple[FeatureUse, ...]:
     return tuple(sorted(first.values(), key=lambda u: u.start))
 
 
-def range_kind(expr: Node, resolver: Resolver, depth: int = 0) -> str | None:
+def range_kind(expr: Node | None, resolver: Resolver, depth: int = 0) -> str | None:
     """``range-int`` / ``range-func`` when the ranged expression is surely one, else None."""
     expr_ = go_ast.unparen(expr)
     if expr_ is None or depth > MAX_DEPTH:
@@ -140,7 +142,7 @@ def range_kind(expr: Node, resolver: Resolver, depth: int = 0) -> str | None:
         if op in ("+", "-", "*", "/", "%", "<<", ">>", "&", "|", "^", "&^"):
             left = range_kind(expr_.child_by_field_name("left"), resolver, depth + 1)
             right = range_kind(expr_.child_by_field_name("right"), resolver, depth + 1)
-            if RANGE_INT in (left, right) and op != "+" or left == right == RANGE_INT:
+            if (RANGE_INT in (left, right) and op != "+") or left == right == RANGE_INT:
                 return RANGE_INT
         return None
     if kind == "identifier":

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from analyzer import modules
@@ -21,7 +20,9 @@ from analyzer.model import LineIndex, Location, Region
 if TYPE_CHECKING:
     from analyzer.context import PackageContext
 
-_BLOCK_VERBS = frozenset({"require", "replace", "exclude", "retract", "tool", "ignore", "godebug", "module"})
+_BLOCK_VERBS = frozenset(
+    {"require", "replace", "exclude", "retract", "tool", "ignore", "godebug", "module"}
+)
 _TOOLCHAIN = re.compile(r"default|go1(?:\.[0-9A-Za-z.+-]*)?")
 _GODEBUG = re.compile(r"[A-Za-z0-9_.-]+=[^\s,\"`]*")
 _IDENT_STOP = frozenset(" \t\r\n()[]{},")
@@ -152,7 +153,12 @@ def _unquote(raw: str) -> str | None:
         return body
     try:
         # Go and Python agree on the escapes a path can need (\\, \", \t, \xNN).
-        return body.encode("utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
+        return (
+            body.encode("utf-8")
+            .decode("unicode_escape")
+            .encode("latin-1")
+            .decode("utf-8")
+        )
     except (UnicodeError, ValueError):
         return None
 
@@ -195,21 +201,33 @@ class _Lexer:
             elif c in "()[],":
                 tokens.append(Token(c, self.byte(i), self.byte(i + 1)))
                 i += 1
-            elif c in "\"`":
+            elif c in '"`':
                 j = self._string_end(i)
                 raw = text[i:j]
                 value = _unquote(raw)
                 if value is None:
-                    self.errors.append(GoModError("unterminated or invalid quoted string", self.byte(i), self.byte(j)))
-                    value = raw.strip("\"`")
+                    self.errors.append(
+                        GoModError(
+                            "unterminated or invalid quoted string",
+                            self.byte(i),
+                            self.byte(j),
+                        )
+                    )
+                    value = raw.strip('"`')
                 tokens.append(Token(value, self.byte(i), self.byte(j), quoted=True))
                 i = j
             else:
                 j = i
-                while j < n and text[j] not in _IDENT_STOP and not text.startswith("//", j):
+                while (
+                    j < n
+                    and text[j] not in _IDENT_STOP
+                    and not text.startswith("//", j)
+                ):
                     j += 1
                 if j == i:  # a stray brace: keep going rather than loop
-                    self.errors.append(GoModError(f"unexpected `{c}`", self.byte(i), self.byte(i + 1)))
+                    self.errors.append(
+                        GoModError(f"unexpected `{c}`", self.byte(i), self.byte(i + 1))
+                    )
                     j = i + 1
                 else:
                     tokens.append(Token(text[i:j], self.byte(i), self.byte(j)))
@@ -258,22 +276,41 @@ def parse_gomod(source: bytes, path: Path = Path("go.mod")) -> GoMod:
         if block is not None:
             if tokens[0].value == ")" and not tokens[0].quoted:
                 if len(tokens) > 1:
-                    mod.errors.append(GoModError("unexpected text after `)`", tokens[1].start, tokens[-1].end))
+                    mod.errors.append(
+                        GoModError(
+                            "unexpected text after `)`", tokens[1].start, tokens[-1].end
+                        )
+                    )
                 block = None
                 continue
-            _statement(mod, Line(block.value, tuple(tokens), comment, tokens[0].start, end, True))
+            _statement(
+                mod,
+                Line(block.value, tuple(tokens), comment, tokens[0].start, end, True),
+            )
             continue
         verb = tokens[0]
         if len(tokens) >= 2 and tokens[-1].value == "(" and not tokens[-1].quoted:
             if len(tokens) > 2:
-                mod.errors.append(GoModError("unexpected text before `(`", tokens[1].start, tokens[-2].end))
+                mod.errors.append(
+                    GoModError(
+                        "unexpected text before `(`", tokens[1].start, tokens[-2].end
+                    )
+                )
             if verb.value not in _BLOCK_VERBS:
-                mod.errors.append(GoModError(f"unknown block type: {verb.value}", verb.start, verb.end))
+                mod.errors.append(
+                    GoModError(
+                        f"unknown block type: {verb.value}", verb.start, verb.end
+                    )
+                )
             block = verb
             continue
         _statement(mod, Line(verb.value, tuple(tokens[1:]), comment, verb.start, end))
     if block is not None:
-        mod.errors.append(GoModError(f"`{block.value}` block is not closed with `)`", block.start, block.end))
+        mod.errors.append(
+            GoModError(
+                f"`{block.value}` block is not closed with `)`", block.start, block.end
+            )
+        )
     return mod
 
 
@@ -321,7 +358,12 @@ def _go(mod: GoMod, line: Line) -> None:
         return
     value = line.args[0].value
     if modules.parse_go_version(value) is None:
-        _error(mod, line, f"invalid go version `{value}`: must match format 1.23.0", line.args[0])
+        _error(
+            mod,
+            line,
+            f"invalid go version `{value}`: must match format 1.23.0",
+            line.args[0],
+        )
         return
     mod.go = value
 
@@ -335,7 +377,12 @@ def _toolchain(mod: GoMod, line: Line) -> None:
         return
     value = line.args[0].value
     if not _TOOLCHAIN.fullmatch(value):
-        _error(mod, line, f"invalid toolchain version `{value}`: must match format go1.23.0 or default", line.args[0])
+        _error(
+            mod,
+            line,
+            f"invalid toolchain version `{value}`: must match format go1.23.0 or default",
+            line.args[0],
+        )
         return
     mod.toolchain = value
 
@@ -356,7 +403,9 @@ def _path_version(mod: GoMod, line: Line, path: Token, version: Token) -> bool:
     if problem is not None:
         _error(mod, line, problem, path)
         return False
-    problem = modules.check_version(version.value) or modules.check_path_major(path.value, version.value)
+    problem = modules.check_version(version.value) or modules.check_path_major(
+        path.value, version.value
+    )
     if problem is not None:
         _error(mod, line, problem, version)
         return False
@@ -377,9 +426,15 @@ def _require(mod: GoMod, line: Line) -> None:
 
 def _replace(mod: GoMod, line: Line) -> None:
     args = line.args
-    arrow = next((i for i, t in enumerate(args) if t.value == "=>" and not t.quoted), -1)
+    arrow = next(
+        (i for i, t in enumerate(args) if t.value == "=>" and not t.quoted), -1
+    )
     if arrow not in (1, 2) or len(args) - arrow - 1 not in (1, 2):
-        _error(mod, line, "usage: replace module/path [v1.2.3] => other/module v1.4 | ../directory")
+        _error(
+            mod,
+            line,
+            "usage: replace module/path [v1.2.3] => other/module v1.4 | ../directory",
+        )
         return
     old = args[0]
     old_version = args[1].value if arrow == 2 else ""
@@ -394,22 +449,36 @@ def _replace(mod: GoMod, line: Line) -> None:
         return
     if is_file_path(new.value):
         if new_version:
-            _error(mod, line, "replacement directory cannot have a version", args[arrow + 2])
+            _error(
+                mod,
+                line,
+                "replacement directory cannot have a version",
+                args[arrow + 2],
+            )
             return
     else:
         if not new_version:
-            _error(mod, line, "replacement module without version must be a directory path (rooted or starting with ./ or ../)", new)
+            _error(
+                mod,
+                line,
+                "replacement module without version must be a directory path (rooted or starting with ./ or ../)",
+                new,
+            )
             return
         if not _path_version(mod, line, new, args[arrow + 2]):
             return
-    mod.replaces.append(Replacement(old.value, old_version, new.value, new_version, line))
+    mod.replaces.append(
+        Replacement(old.value, old_version, new.value, new_version, line)
+    )
 
 
 def _retract(mod: GoMod, line: Line) -> None:
     values = [t.value for t in line.args]
     if len(values) == 1:
         low = high = values[0]
-    elif len(values) == 5 and values[0] == "[" and values[2] == "," and values[4] == "]":
+    elif (
+        len(values) == 5 and values[0] == "[" and values[2] == "," and values[4] == "]"
+    ):
         low, high = values[1], values[3]
     else:
         _error(mod, line, "usage: retract v1.2.3 or retract [v1.2.3, v1.3.0]")
@@ -421,13 +490,21 @@ def _retract(mod: GoMod, line: Line) -> None:
             return
     lo, hi = modules.parse_semver(low), modules.parse_semver(high)
     if lo is not None and hi is not None and _order(lo) > _order(hi):
-        _error(mod, line, f"version range is backwards: `{low}` is higher than `{high}`")
+        _error(
+            mod, line, f"version range is backwards: `{low}` is higher than `{high}`"
+        )
         return
     mod.retracts.append(Retraction(low, high, line.comment, line))
 
 
-def _order(v: modules.Semver) -> tuple[int, int, int, int, tuple[tuple[int, int | str], ...]]:
-    pre = tuple((0, int(p)) if p.isdigit() else (1, p) for p in v.prerelease.split(".")) if v.prerelease else ()
+def _order(
+    v: modules.Semver,
+) -> tuple[int, int, int, int, tuple[tuple[int, int | str], ...]]:
+    pre = (
+        tuple((0, int(p)) if p.isdigit() else (1, p) for p in v.prerelease.split("."))
+        if v.prerelease
+        else ()
+    )
     return (v.major, v.minor, v.patch, 0 if v.prerelease else 1, pre)
 
 
@@ -464,7 +541,9 @@ def load_gomod(path: Path) -> GoMod:
         data = path.read_bytes()
     except OSError as exc:
         mod = GoMod(path=path, source=b"")
-        mod.errors.append(GoModError(f"cannot read go.mod: {exc.strerror or exc}", 0, 0))
+        mod.errors.append(
+            GoModError(f"cannot read go.mod: {exc.strerror or exc}", 0, 0)
+        )
         return mod
     return parse_gomod(data, path)
 
@@ -477,7 +556,9 @@ def package_gomod(pkg: PackageContext) -> GoMod | None:
     return pkg.memo("gomod", lambda: load_gomod(path))
 
 
-def gomod_location(pkg: PackageContext, mod: GoMod, line: Line | None, message: str) -> Location:
+def gomod_location(
+    pkg: PackageContext, mod: GoMod, line: Line | None, message: str
+) -> Location:
     """Location of a go.mod statement (line 1 when there is none), for related locations."""
     region = mod.line_region(line) if line is not None else Region(1, 1, 1, 1)
     return Location(pkg.display_path(mod.path), region, message)

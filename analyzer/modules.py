@@ -29,7 +29,14 @@ GO_VERSION = re.compile(
 _FIRST_ELEM = re.compile(r"[a-z0-9.-]+")
 _ELEM = re.compile(r"[A-Za-z0-9._~-]+")
 _WINDOWS_RESERVED = frozenset(
-    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+    {
+        "con",
+        "prn",
+        "aux",
+        "nul",
+        *(f"com{i}" for i in range(1, 10)),
+        *(f"lpt{i}" for i in range(1, 10)),
+    }
 )
 
 
@@ -58,7 +65,11 @@ def parse_semver(version: str) -> Semver | None:
     if any(p.isdigit() and len(p) > 1 and p[0] == "0" for p in pre.split(".") if p):
         return None  # numeric prerelease identifiers have no leading zeros
     return Semver(
-        int(m.group("major")), int(m.group("minor")), int(m.group("patch")), pre, m.group("build") or ""
+        int(m.group("major")),
+        int(m.group("minor")),
+        int(m.group("patch")),
+        pre,
+        m.group("build") or "",
     )
 
 
@@ -185,7 +196,10 @@ def language_version(version: str) -> tuple[int, int] | None:
 def go_version_fix(version: str) -> str | None:
     """The valid spelling of a near-miss Go version (``go1.21`` / ``v1.21`` → ``1.21``)."""
     for prefix in ("go", "v"):
-        if version.startswith(prefix) and parse_go_version(version[len(prefix) :]) is not None:
+        if (
+            version.startswith(prefix)
+            and parse_go_version(version[len(prefix) :]) is not None
+        ):
             return version[len(prefix) :]
     return None
 
@@ -199,7 +213,7 @@ def owning_module(import_path: str, modules: Iterable[str]) -> str | None:
     """The longest module path that is ``import_path`` or a prefix of it at a ``/``."""
     best: str | None = None
     for module in modules:
-        if import_path == module or import_path.startswith(module + "/"):
-            if best is None or len(module) > len(best):
-                best = module
+        inside = import_path == module or import_path.startswith(module + "/")
+        if inside and (best is None or len(module) > len(best)):
+            best = module
     return best

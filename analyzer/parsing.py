@@ -21,6 +21,7 @@ __all__ = [
     "edit_tree",
     "error_regions",
     "go_language",
+    "iter_nodes_of_types",
     "nodes_of_types",
     "parse",
     "query_captures",
@@ -83,6 +84,32 @@ def nodes_of_types(root: Node, types: Iterable[str]) -> list[Node]:
     nodes = query_captures(pattern, root).get("n", [])
     nodes.sort(key=lambda n: (n.start_byte, -n.end_byte))
     return nodes
+
+
+def iter_nodes_of_types(
+    root: Node, types: Iterable[str], chunk_bytes: int = 1 << 16
+) -> Iterator[Node]:
+    """Like :func:`nodes_of_types`, but one byte range at a time.
+
+    The engine checks its per-file time budget between nodes; querying a
+    20 MB file in one go would hold millions of nodes and take many seconds
+    before the first check. Each node is yielded once (in the chunk where it
+    starts), in the same order as :func:`nodes_of_types`.
+    """
+    kinds = sorted(set(types))
+    if not kinds:
+        return
+    if root.end_byte - root.start_byte <= chunk_bytes:
+        yield from nodes_of_types(root, kinds)
+        return
+    pattern = "[" + " ".join(f"({k})" for k in kinds) + "] @n"
+    for start in range(root.start_byte, root.end_byte, chunk_bytes):
+        end = start + chunk_bytes
+        cursor = QueryCursor(_query(pattern))
+        cursor.set_byte_range(start, end)
+        nodes = [n for n in cursor.captures(root).get("n", []) if start <= n.start_byte < end]
+        nodes.sort(key=lambda n: (n.start_byte, -n.end_byte))
+        yield from nodes
 
 
 @cache

@@ -202,6 +202,11 @@ class Resolver:
         if cached is not None:
             return cached
         index: dict[str, tuple[list[int], list[Definition]]] = {}
+        if container.type.endswith("_expression") or container.type in _NO_DECLARATIONS:
+            # Expressions and simple statements never declare names for their
+            # children; skipping them keeps lookups cheap (most ancestors are these).
+            self._scope_cache[container.id] = index
+            return index
         scope = container if container.type in FUNCTION_KINDS else go_ast.enclosing_function(container)
         for idx, child in enumerate(container.children):
             defs = declarations_of(child, scope, self)
@@ -398,6 +403,15 @@ _DECLARED_NAMES_QUERY = """
 (type_spec name: (type_identifier) @n)
 (type_alias name: (type_identifier) @n)
 """
+
+_NO_DECLARATIONS = frozenset(
+    {
+        "argument_list", "expression_list", "literal_value", "keyed_element",
+        "literal_element", "expression_statement", "return_statement",
+        "assignment_statement", "inc_statement", "dec_statement", "go_statement",
+        "defer_statement", "send_statement", "short_var_declaration",
+    }
+)  # fmt: skip
 
 _MUTATION_QUERY = """
 (assignment_statement left: (expression_list (identifier) @m))

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from analyzer.context import FileContext, PackageContext
 from analyzer.directives import header, replace_fix, span_location
 from analyzer.gomod import package_gomod
-from analyzer.model import Finding, Level, Location, Risk
+from analyzer.model import Finding, Fix, Level, Location, Risk
 from analyzer.parsing import Node
 from analyzer.rule import Rule
 
@@ -15,11 +15,22 @@ from analyzer.rule import Rule
 def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
     for directive in header(ctx).directives:
         for problem in directive.problems:
-            fixes = ()
+            fixes: tuple[Fix, ...] = ()
             if problem.fix is not None:
-                fixes = (replace_fix(ctx, problem.start, problem.end, problem.fix, problem.fix_description),)
+                fixes = (
+                    replace_fix(
+                        ctx,
+                        problem.start,
+                        problem.end,
+                        problem.fix,
+                        problem.fix_description,
+                    ),
+                )
             yield ctx.make_finding(
-                RULE, span_location(ctx, problem.start, problem.end), fixes=fixes, detail=problem.message
+                RULE,
+                span_location(ctx, problem.start, problem.end),
+                fixes=fixes,
+                detail=problem.message,
             )
 
 

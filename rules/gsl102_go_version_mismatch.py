@@ -9,7 +9,7 @@ from analyzer.context import FileContext
 from analyzer.directives import header, replace_fix, span_location
 from analyzer.features import feature_uses
 from analyzer.gomod import gomod_location, package_gomod
-from analyzer.model import Finding, Level, Location, Risk
+from analyzer.model import Finding, Fix, Level, Location, Risk
 from analyzer.parsing import Node
 from analyzer.rule import Rule
 
@@ -21,13 +21,18 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
     declared = modules.parse_go_version(directive.version)
     if declared is None:
         return
-    where = span_location(ctx, directive.start, directive.end, "the declared Go version")
+    where = span_location(
+        ctx, directive.start, directive.end, "the declared Go version"
+    )
     for use in feature_uses(ctx):
         if use.version > declared[:2]:
             needed = "{}.{}".format(*use.version)
             yield ctx.make_finding(
                 RULE,
-                Location(ctx.path, ctx.region(use.start, min(use.end, _line_end(ctx, use.start)))),
+                Location(
+                    ctx.path,
+                    ctx.region(use.start, min(use.end, _line_end(ctx, use.start))),
+                ),
                 related=(where,),
                 detail=f"Uses {use.label} (Go {needed}), but the file declares `go {directive.version}`",
             )
@@ -38,13 +43,19 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
     if required is None or required <= declared:
         return
     arg = directive.version_arg
-    fixes = ()
+    fixes: tuple[Fix, ...] = ()
     if arg is not None:
-        fixes = (replace_fix(ctx, arg.start, arg.end, mod.go, f"Declare `go {mod.go}` as go.mod does"),)
+        fixes = (
+            replace_fix(
+                ctx, arg.start, arg.end, mod.go, f"Declare `go {mod.go}` as go.mod does"
+            ),
+        )
     yield ctx.make_finding(
         RULE,
         span_location(ctx, directive.start, directive.end),
-        related=(gomod_location(ctx.package, mod, mod.go_line, f"go.mod says `go {mod.go}`"),),
+        related=(
+            gomod_location(ctx.package, mod, mod.go_line, f"go.mod says `go {mod.go}`"),
+        ),
         fixes=fixes,
         detail=f"`//go:requires go {directive.version}` is below go.mod's `go {mod.go}`",
     )

@@ -19,14 +19,23 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
     for directive in header(ctx).modules:
         module = directive.module
         arg = directive.version_arg
-        if module is None or directive.version is None or arg is None or module == mod.module:
+        if (
+            module is None
+            or directive.version is None
+            or arg is None
+            or module == mod.module
+        ):
             continue
         required = mod.require(module)
         if required is None:
             yield ctx.make_finding(
                 RULE,
                 span_location(ctx, directive.start, directive.end),
-                related=(gomod_location(ctx.package, mod, mod.module_line, "the module's go.mod"),),
+                related=(
+                    gomod_location(
+                        ctx.package, mod, mod.module_line, "the module's go.mod"
+                    ),
+                ),
                 detail=f"go.mod does not require `{module}`, which `//go:requires` declares",
             )
             continue
@@ -38,11 +47,20 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
             span_location(ctx, arg.start, arg.end),
             related=(
                 gomod_location(
-                    ctx.package, mod, required.line, f"go.mod requires `{module} {required.version}`{indirect}"
+                    ctx.package,
+                    mod,
+                    required.line,
+                    f"go.mod requires `{module} {required.version}`{indirect}",
                 ),
             ),
             fixes=(
-                replace_fix(ctx, arg.start, arg.end, required.version, f"Use go.mod's version `{required.version}`"),
+                replace_fix(
+                    ctx,
+                    arg.start,
+                    arg.end,
+                    required.version,
+                    f"Use go.mod's version `{required.version}`",
+                ),
             ),
             detail=(
                 f"`//go:requires {module} {directive.version}` does not match go.mod's "

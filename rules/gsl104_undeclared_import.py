@@ -31,14 +31,28 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
         module = modules.owning_module(path, candidates)
         if module is not None and (module == own or module in declared):
             continue
-        related = [span_location(ctx, marker.start, marker.end, f"`{marker.spelled}` makes this file a script")]
+        related = [
+            span_location(
+                ctx,
+                marker.start,
+                marker.end,
+                f"`{marker.spelled}` makes this file a script",
+            )
+        ]
         fixes: tuple[Fix, ...] = ()
         required = requires.get(module) if module is not None else None
         if mod is not None and required is not None:
-            related.insert(0, gomod_location(ctx.package, mod, required.line, f"go.mod requires `{module}`"))
-            if module not in fixed:
-                fixed.add(module)
-                fixes = _declare(ctx, head.directives[-1].end, f"{module} {required.version}")
+            related.insert(
+                0,
+                gomod_location(
+                    ctx.package, mod, required.line, f"go.mod requires `{module}`"
+                ),
+            )
+            if required.path not in fixed:
+                fixed.add(required.path)
+                fixes = _declare(
+                    ctx, head.directives[-1].end, f"{module} {required.version}"
+                )
         target = spec.node.child_by_field_name("path") or spec.node
         yield ctx.make_finding(
             RULE,
@@ -58,7 +72,15 @@ def _declare(ctx: FileContext, after: int, requirement: str) -> tuple[Fix, ...]:
     if newline == -1:
         return ()
     at = newline + 1
-    return (replace_fix(ctx, at, at, f"//go:requires {requirement}\n", f"Declare `//go:requires {requirement}`"),)
+    return (
+        replace_fix(
+            ctx,
+            at,
+            at,
+            f"//go:requires {requirement}\n",
+            f"Declare `//go:requires {requirement}`",
+        ),
+    )
 
 
 RULE = Rule(
@@ -71,7 +93,7 @@ RULE = Rule(
         "a declared module. Imports are matched to modules by the longest module path among "
         "the file's directives and go.mod's `require` lines, so nested modules resolve to the "
         "right one. Imports of the file's own module, the standard library (a first path "
-        "element without a dot) and `\"C\"` need no declaration. Files without directives are "
+        'element without a dot) and `"C"` need no declaration. Files without directives are '
         "not scripts and are not checked."
     ),
     message="{detail}",

@@ -34,10 +34,20 @@ def package_check(pkg: PackageContext) -> Iterator[Finding]:
             related: list[Location] = []
             required = requires.get(module)
             if mod is not None and required is not None:
-                related.append(gomod_location(pkg, mod, required.line, f"go.mod requires `{module}`"))
-            imports = next((c for c in ctx.root.children if c.type == "import_declaration"), None)
+                related.append(
+                    gomod_location(
+                        pkg, mod, required.line, f"go.mod requires `{module}`"
+                    )
+                )
+            imports = next(
+                (c for c in ctx.root.children if c.type == "import_declaration"), None
+            )
             if imports is not None:
-                related.append(ctx.location(imports, message="the file's imports; none is from the module"))
+                related.append(
+                    ctx.location(
+                        imports, message="the file's imports; none is from the module"
+                    )
+                )
             yield ctx.make_finding(
                 RULE,
                 span_location(ctx, directive.start, directive.end),

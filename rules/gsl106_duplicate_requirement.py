@@ -35,7 +35,9 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
         if earlier is None:
             first[key] = directive
             continue
-        related = (span_location(ctx, earlier.start, earlier.end, "first declared here"),)
+        related = (
+            span_location(ctx, earlier.start, earlier.end, "first declared here"),
+        )
         if directive.kind == SCRIPT:
             detail = "`//go:script` appears twice"
         elif _shown(earlier) == _shown(directive):
@@ -44,7 +46,10 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
             what = "the Go version" if key == "go" else f"`{key}`"
             detail = f"Conflicting declarations of {what}: `{_shown(directive)}` after `{_shown(earlier)}`"
         yield ctx.make_finding(
-            RULE, span_location(ctx, directive.start, directive.end), related=related, detail=detail
+            RULE,
+            span_location(ctx, directive.start, directive.end),
+            related=related,
+            detail=detail,
         )
 
 
@@ -77,12 +82,7 @@ RULE = Rule(
         "package main\n\n"
         "func main() {}\n"
     ),
-    good=(
-        "//go:script\n"
-        "//go:requires go 1.22\n"
-        "package main\n\n"
-        "func main() {}\n"
-    ),
+    good=("//go:script\n//go:requires go 1.22\npackage main\n\nfunc main() {}\n"),
     node_types=("source_file",),
     check=check,
 )

@@ -6,16 +6,20 @@ from collections.abc import Iterator
 
 from analyzer.context import FileContext
 from analyzer.directives import header, span_location
-from analyzer.model import Finding, Level, Risk
+from analyzer.model import Finding, Level, Location, Risk
 from analyzer.parsing import Node
 from analyzer.rule import Rule
 
 
 def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
     head = header(ctx)
-    related = ()
+    related: tuple[Location, ...] = ()
     if head.package_clause is not None:
-        related = (ctx.location(head.package_clause, message="directives must come before this line"),)
+        related = (
+            ctx.location(
+                head.package_clause, message="directives must come before this line"
+            ),
+        )
     for item in head.misplaced:
         end = ctx.source.find(b"\n", item.start, item.end)
         yield ctx.make_finding(
@@ -47,16 +51,8 @@ RULE = Rule(
         "**Fix:** move the line into the header, above the `package` clause (build "
         "constraints and other header comments may stay around it)."
     ),
-    bad=(
-        "package main\n\n"
-        "//go:requires go 1.22\n\n"
-        "func main() {}\n"
-    ),
-    good=(
-        "//go:requires go 1.22\n"
-        "package main\n\n"
-        "func main() {}\n"
-    ),
+    bad=("package main\n\n//go:requires go 1.22\n\nfunc main() {}\n"),
+    good=("//go:requires go 1.22\npackage main\n\nfunc main() {}\n"),
     node_types=("source_file",),
     check=check,
 )

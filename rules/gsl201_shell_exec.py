@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from analyzer.commands import exec_argv, program_name
+from analyzer.commands import exec_argv, program_name, short_callee
+from analyzer.constness import constant_strings, is_constant
 from analyzer.context import FileContext
 from analyzer.model import Finding, Level, Risk
 from analyzer.parsing import Node
@@ -89,6 +90,11 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
         return
     nodes = [argv.program, *argv.args]
     values = [ctx.string_value(n) for n in nodes]
+    if values[0] is None:
+        # `shell := "sh"; if windows { shell = "cmd" }`: any shell it may hold.
+        known = SH_FAMILY | CMD_FAMILY | POWERSHELL_FAMILY | set(WRAPPERS)
+        candidates = constant_strings(ctx, argv.program)
+        values[0] = next((c for c in candidates if program_name(c) in known), None)
     position = 0
     name = program_name(values[0]) if values[0] is not None else None
     while name in WRAPPERS:
@@ -104,11 +110,14 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
     if flag_at is None:
         return
     command = nodes[flag_at + 1 :]
-    constant = argv.complete and bool(command) and all(v is not None for v in values[flag_at + 1 :])
+    constant = (
+        argv.complete and bool(command) and all(is_constant(ctx, n) for n in command)
+    )
     shell = f"{name} {values[flag_at]}"
     if constant:
-        what = f"the constant command `{' '.join(str(v) for v in values[flag_at + 1 :])[:80]}`"
-        yield ctx.finding(RULE, node, level=Level.NOTE, callee=_short(argv.callee), shell=shell, what=what)
+        words = [v if v is not None else ctx.text(n) for v, n in zip(values[flag_at + 1 :], command, strict=True)]
+        what = f"the constant command `{' '.join(words)[:80]}`"
+        yield ctx.finding(RULE, node, level=Level.NOTE, callee=short_callee(argv.callee), shell=shell, what=what)
         return
     source = next((s for s in (input_source(ctx, n) for n in command) if s is not None), None)
     what = "a command string built at run time"
@@ -121,15 +130,10 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
         node,
         related=related,
         precision="very-high" if source is not None else "high",
-        callee=_short(argv.callee),
+        callee=short_callee(argv.callee),
         shell=shell,
         what=what,
     )
-
-
-def _short(callee: str) -> str:
-    """``os/exec.Command`` → ``exec.Command`` for messages."""
-    return callee.rsplit("/", 1)[-1]
 
 
 RULE = Rule(

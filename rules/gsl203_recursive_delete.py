@@ -10,6 +10,7 @@ from analyzer.context import FileContext
 from analyzer.model import Finding, Level, Risk
 from analyzer.parsing import Node
 from analyzer.rule import Rule
+from analyzer.constness import constant_strings, is_constant
 from analyzer.taint import sources_of
 
 REMOVE_ALL = frozenset({"os.RemoveAll"})
@@ -39,6 +40,12 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
         return
     path = args[0]
     value = ctx.string_value(path)
+    if value is None:
+        # A variable assigned only constants: judge the worst value it may hold.
+        candidates = constant_strings(ctx, path)
+        value = next((c for c in candidates if dangerous_constant(c)), None)
+        if value is None and (candidates or is_constant(ctx, path)):
+            return
     if value is not None:
         if dangerous_constant(value):
             shown = value or '""'

@@ -1,21 +1,117 @@
-"""GSL408 duplicate-tag-name: Two fields of one struct with the same `json`/`yaml` name. Reserved: not implemented yet."""
+"""GSL408 duplicate-tag-name: two fields of one struct with the same `json`/`yaml` name."""
 
-from analyzer.model import Level, Risk
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from analyzer.context import FileContext
+from analyzer.model import Finding, Level, Location, Risk
+from analyzer.parsing import Node
 from analyzer.rule import Rule
+from analyzer.structtags import Field, TypeIndex, file_of, struct_fields, type_index
+
+MAX_DEPTH = 4
+
+
+def _named(field_list: Node, ctx: FileContext, key: str) -> Iterator[tuple[str, int, Field, Field]]:
+    """(name, depth, field, the field of this struct it comes through), embedded structs promoted."""
+    index: TypeIndex | None = None
+    level: list[tuple[Node, Field | None]] = [(field_list, None)]
+    seen = {field_list.id}
+    for depth in range(MAX_DEPTH + 1):
+        following: list[tuple[Node, Field | None]] = []
+        for current, via in level:
+            for f in struct_fields(current):
+                pair = f.tag.tag.get(key) if f.tag is not None else None
+                if pair is not None and pair.value == "-":
+                    continue
+                if pair is not None and pair.name:
+                    yield pair.name, depth, f, via or f
+                    continue
+                flatten = f.embedded or (key == "yaml" and pair is not None and "inline" in pair.options)
+                if not flatten or depth == MAX_DEPTH:
+                    continue
+                if index is None:
+                    index = type_index(ctx.package, ctx.package_name)
+                inner = index.struct_of(f.type_node)
+                if inner is not None and inner.id not in seen:
+                    seen.add(inner.id)
+                    following.append((inner, via or f))
+        level = following
+        if not level:
+            return
+
+
+def _location(ctx: FileContext, field: Field, message: str | None = None) -> Location | None:
+    owner = file_of(ctx.package, field.decl)  # an embedded struct may live in another file
+    if owner is None:
+        return None
+    node = field.tag.node if field.tag is not None else field.decl
+    return owner.location(node, message=message)
+
+
+def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
+    for key in ctx.options(RULE)["keys"]:
+        first: dict[tuple[str, int], tuple[Field, Field]] = {}
+        for name, depth, field, via in _named(node, ctx, key):
+            earlier = first.get((name, depth))
+            if earlier is None:
+                first[(name, depth)] = (field, via)
+                continue
+            if via is not field and earlier[1] is via:
+                continue  # both inside one embedded struct: reported on that struct itself
+            where = _location(ctx, via if via is not field else field)
+            if where is None:
+                continue
+            related = _location(ctx, earlier[0], "first here")
+            yield ctx.make_finding(
+                RULE, where, related=(related,) if related else (), key=key, name=name,
+                field=field.name, other=earlier[0].name,
+            )
+
 
 RULE = Rule(
     id="GSL408",
     name="duplicate-tag-name",
-    summary='Two fields of one struct with the same `json`/`yaml` name.',
+    summary="Two fields of one struct with the same `json` or `yaml` name.",
     description=(
-        'Two fields of one struct with the same `json`/`yaml` name.'
-        " This id is reserved and documented; the rule is not implemented yet."
+        "Two fields of a struct that encode under the same name (`json:\"id\"` twice) make "
+        "`encoding/json` drop both when decoding and encoding at the same depth, and YAML "
+        "libraries reject the type. Names given by tags are compared per key, with the "
+        "fields of embedded structs of the same package promoted as the encoders promote "
+        "them (and `yaml:\",inline\"` structs flattened); names at different embedding "
+        "depths do not collide, because the shallower one wins. Embedded types of other "
+        "packages are not looked into. The later field is reported; the first is related."
     ),
-    message='`{key}` name `{name}` is used by `{other}` too',
+    message="`{key}` name `{name}` of field `{field}` repeats field `{other}`",
     level=Level.ERROR,
     risk=Risk.LOW,
     scan_level=Risk.MEDIUM,
-    tags=('correctness', 'struct-tags'),
-    cwe=(),
-    implemented=False,
+    tags=("correctness", "struct-tags"),
+    precision="high",
+    help=(
+        "**Why:** with two fields under one name, `encoding/json` silently ignores both, "
+        "so the value never arrives.\n\n"
+        "**Fix:** rename one of the tags, or hide the field that should not be encoded "
+        "with `json:\"-\"`."
+    ),
+    bad=(
+        "package main\n\n"
+        "type Params struct {\n"
+        '\tRegion string `json:"region"`\n'
+        '\tZone   string `json:"region"`\n'
+        "}\n\n"
+        "func main() { _ = Params{} }\n"
+    ),
+    good=(
+        "package main\n\n"
+        "type Params struct {\n"
+        '\tRegion string `json:"region"`\n'
+        '\tZone   string `json:"zone"`\n'
+        "}\n\n"
+        "func main() { _ = Params{} }\n"
+    ),
+    options={"keys": ("json", "yaml")},
+    node_types=("field_declaration_list",),
+    check=check,
 )

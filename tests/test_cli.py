@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from analyzer.cli import main
 from tests.harness import ROOT
 
-SHELL = 'package main\n\nimport "os/exec"\n\nfunc main() {\n\texec.Command("sh", "-c", "ls").Run()\n}\n'
-DANGER = 'package main\n\nimport "os"\n\nfunc main() {\n\tos.RemoveAll(os.Args[1])\n}\n'
+SHELL = 'package main\n\nimport "os/exec"\n\nfunc main() {\n\tif err := exec.Command("sh", "-c", "ls").Run(); err != nil {\n\t\tpanic(err)\n\t}\n}\n'
+DANGER = 'package main\n\nimport "os"\n\nfunc main() {\n\tif err := os.RemoveAll(os.Args[1]); err != nil {\n\t\tpanic(err)\n\t}\n}\n'
 CLEAN = 'package main\n\nfunc main() {}\n'
 
 
@@ -37,8 +37,8 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_findings_exit_1_and_text_shows_location(project: Path) -> None:
     result = _invoke(".", "--no-config")
     assert result.exit_code == 1
-    assert "a.go:6:2: GSL203 [error]" in result.output
-    assert "b.go:6:2: GSL201 [note]" in result.output
+    assert "a.go:6:12: GSL203 [error]" in result.output
+    assert "b.go:6:12: GSL201 [note]" in result.output
 
 
 def test_clean_exit_0(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -101,7 +101,7 @@ def test_level_override_and_off(project: Path) -> None:
 
 def test_inline_suppression_is_kept_but_does_not_fail(project: Path) -> None:
     (project / "b.go").unlink()
-    (project / "a.go").write_text(DANGER.replace("\tos.RemoveAll", "\t//go-script-lint:ignore GSL203 -- reviewed\n\tos.RemoveAll"))
+    (project / "a.go").write_text(DANGER.replace("\tif err", "\t//go-script-lint:ignore GSL203 -- reviewed\n\tif err"))
     result = _invoke(".", "--no-config", "--format", "sarif")
     assert result.exit_code == 0
     sarif = json.loads(result.output)
@@ -153,3 +153,10 @@ def test_real_subprocess_on_examples() -> None:
     data = json.loads(proc.stdout)
     rules = {f["ruleId"] for f in data["findings"]}
     assert {"GSL201", "GSL203", "GSL204"} <= rules
+
+
+def test_config_schema_documents_every_key() -> None:
+    from analyzer.config import _TOP_KEYS
+
+    schema = json.loads((ROOT / "docs" / "go-script-lint.config.schema.json").read_text())
+    assert set(schema["properties"]) == set(_TOP_KEYS)
