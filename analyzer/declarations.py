@@ -158,7 +158,10 @@ class TypeNamer:
             return (self.name(result, tparams),)
         out: list[str] = []
         for decl in result.named_children:
-            if decl.type not in ("parameter_declaration", "variadic_parameter_declaration"):
+            if decl.type not in (
+                "parameter_declaration",
+                "variadic_parameter_declaration",
+            ):
                 continue
             type_name = self.name(decl.child_by_field_name("type"), tparams)
             count = max(1, len(decl.children_by_field_name("name")))
@@ -181,8 +184,17 @@ def type_parameters(node: Node | None) -> frozenset[str]:
 def _receiver(method: Node) -> tuple[str, bool, frozenset[str]] | None:
     """(type name, pointer receiver, type parameter names) of a method."""
     params = method.child_by_field_name("receiver")
-    decl = next((c for c in params.named_children if c.type == "parameter_declaration"), None) if params else None
-    node = go_ast.unparen(decl.child_by_field_name("type")) if decl is not None else None
+    decl = (
+        next(
+            (c for c in params.named_children if c.type == "parameter_declaration"),
+            None,
+        )
+        if params
+        else None
+    )
+    node = (
+        go_ast.unparen(decl.child_by_field_name("type")) if decl is not None else None
+    )
     pointer = False
     while node is not None and node.type in ("pointer_type", "parenthesized_type"):
         pointer = pointer or node.type == "pointer_type"
@@ -191,7 +203,9 @@ def _receiver(method: Node) -> tuple[str, bool, frozenset[str]] | None:
     if node is not None and node.type == "generic_type":
         args = node.child_by_field_name("type_arguments")
         if args is not None:
-            tparams = frozenset(text(i) for e in args.named_children for i in e.named_children)
+            tparams = frozenset(
+                text(i) for e in args.named_children for i in e.named_children
+            )
         node = node.child_by_field_name("type")
     if node is None or node.type != "type_identifier":
         return None
@@ -200,7 +214,9 @@ def _receiver(method: Node) -> tuple[str, bool, frozenset[str]] | None:
 
 def _struct(node: Node, namer: TypeNamer, exported_only: bool) -> TypeDecl:
     decl = TypeDecl("struct")
-    body = next((c for c in node.named_children if c.type == "field_declaration_list"), None)
+    body = next(
+        (c for c in node.named_children if c.type == "field_declaration_list"), None
+    )
     for f in body.named_children if body is not None else ():
         if f.type != "field_declaration":
             continue
@@ -221,7 +237,9 @@ def _interface(node: Node, namer: TypeNamer) -> TypeDecl:
     for elem in node.named_children:
         if elem.type == "method_elem":
             name = text(elem.child_by_field_name("name"))
-            decl.methods[name] = namer.results(elem.child_by_field_name("result"), frozenset())
+            decl.methods[name] = namer.results(
+                elem.child_by_field_name("result"), frozenset()
+            )
         elif elem.type == "type_elem" and len(elem.named_children) == 1:
             embedded = elem.named_children[0]
             if embedded.type in ("type_identifier", "qualified_type", "generic_type"):
@@ -258,7 +276,9 @@ def collect(
             name = text(child.child_by_field_name("name"))
             if name and keep(name) and name not in into.funcs:
                 tparams = type_parameters(child.child_by_field_name("type_parameters"))
-                into.funcs[name] = namer.results(child.child_by_field_name("result"), tparams)
+                into.funcs[name] = namer.results(
+                    child.child_by_field_name("result"), tparams
+                )
         elif kind == "method_declaration":
             recv = _receiver(child)
             name = text(child.child_by_field_name("name"))
@@ -267,7 +287,9 @@ def collect(
             type_name, pointer, tparams = recv
             decl = into.types.setdefault(type_name, TypeDecl("named"))
             if name not in decl.methods:
-                decl.methods[name] = namer.results(child.child_by_field_name("result"), tparams)
+                decl.methods[name] = namer.results(
+                    child.child_by_field_name("result"), tparams
+                )
                 if pointer:
                     decl.pointer_methods.add(name)
         elif kind == "type_declaration":
@@ -289,7 +311,9 @@ def collect(
             _collect_vars(child, namer, into, keep)
 
 
-def _collect_vars(node: Node, namer: TypeNamer, into: PackageDecls, keep: Callable[[str], bool]) -> None:
+def _collect_vars(
+    node: Node, namer: TypeNamer, into: PackageDecls, keep: Callable[[str], bool]
+) -> None:
     specs = list(go_ast.named_children_of(node, "var_spec"))
     for group in go_ast.named_children_of(node, "var_spec_list"):
         specs.extend(go_ast.named_children_of(group, "var_spec"))

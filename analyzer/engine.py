@@ -189,15 +189,18 @@ class UnitAnalysis:
                 continue
             end = region.end_byte if region.missing is None else region.start_byte
             if region.missing is None:
-                # Point at the first line of the error region only.
-                line_end = ctx.source.find(b"\n", region.start_byte, end)
-                end = line_end if line_end != -1 else end
-                shown = ctx.source[region.start_byte : end].decode("utf-8", errors="replace").strip()
+                # Point at the first line of the error region only (CR ends a line too).
+                end = min(_line_end(ctx.source, region.start_byte), end)
+                shown = _printable(ctx.source[region.start_byte : end].strip())
                 detail = f"unexpected `{shown[:40]}`" if shown else "unexpected end of input"
             else:
                 detail = f"missing `{region.missing}`"
             loc = Location(ctx.path, ctx.region(region.start_byte, end))
             self.findings.append(ctx.make_finding(rule, loc, detail=detail))
+        # issue 9: Go requires a package clause; tree-sitter accepts a file without one.
+        if not any(c.type == "package_clause" for c in ctx.root.children) and not ctx.root.has_error:
+            loc = Location(ctx.path, ctx.region(0, 0))
+            self.findings.append(ctx.make_finding(rule, loc, detail="missing `package` clause"))
 
     # -- rules ---------------------------------------------------------------
 
@@ -305,6 +308,17 @@ class UnitAnalysis:
             yield self.package.make_finding(
                 rule, Location(path, region), selectors=",".join(comment.selectors)
             )
+
+
+def _line_end(source: bytes, offset: int) -> int:
+    ends = [i for i in (source.find(b"\n", offset), source.find(b"\r", offset)) if i != -1]
+    return min(ends) if ends else len(source)
+
+
+def _printable(data: bytes) -> str:
+    """Text for a message: control characters (NUL …) shown as ``\\xNN``."""
+    text = data.decode("utf-8", errors="replace")
+    return "".join(ch if ch.isprintable() or ch == "\t" else f"\\x{ord(ch):02x}" for ch in text)
 
 
 def _suppressions(

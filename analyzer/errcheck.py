@@ -1,4 +1,4 @@
-"""What GSL301–GSL303 share: which calls return an error, and which are excluded.
+"""What GSL301 to GSL303 share: which calls return an error, and which are excluded.
 
 Exclusions are ``fnmatch`` globs over :attr:`analyzer.typeinfo.Callee.keys`
 (``fmt.Print*``, ``bytes.Buffer.Write*``, ``hash.Hash*.Write``); writer
@@ -34,8 +34,17 @@ DEFAULT_EXCLUDE: tuple[str, ...] = (
     "io.PipeWriter.CloseWithError",
     "os.Unsetenv",
 )
-DEFAULT_WRITER_FUNCTIONS: tuple[str, ...] = ("fmt.Fprint", "fmt.Fprintf", "fmt.Fprintln")
-DEFAULT_SAFE_WRITERS: tuple[str, ...] = ("os.Stdout", "os.Stderr", "*bytes.Buffer", "*strings.Builder")
+DEFAULT_WRITER_FUNCTIONS: tuple[str, ...] = (
+    "fmt.Fprint",
+    "fmt.Fprintf",
+    "fmt.Fprintln",
+)
+DEFAULT_SAFE_WRITERS: tuple[str, ...] = (
+    "os.Stdout",
+    "os.Stderr",
+    "*bytes.Buffer",
+    "*strings.Builder",
+)
 
 OPTIONS: Mapping[str, Any] = {
     "exclude": DEFAULT_EXCLUDE,
@@ -48,7 +57,9 @@ def _matches(keys: Sequence[str], globs: Sequence[str]) -> bool:
     return any(fnmatchcase(k, g) for k in keys for g in globs)
 
 
-def error_callee(ctx: FileContext, call: Node, options: Mapping[str, Any]) -> Callee | None:
+def error_callee(
+    ctx: FileContext, call: Node, options: Mapping[str, Any]
+) -> Callee | None:
     """The callee when ``call`` returns an error that is not excluded by ``options``."""
     if call.type != "call_expression":
         return None
@@ -57,9 +68,9 @@ def error_callee(ctx: FileContext, call: Node, options: Mapping[str, Any]) -> Ca
         return None
     if _matches(callee.keys, tuple(options.get("exclude", ()))):
         return None
-    if _matches(callee.keys, tuple(options.get("writer_functions", ()))) and _safe_writer(
-        ctx, call, tuple(options.get("safe_writers", ()))
-    ):
+    if _matches(
+        callee.keys, tuple(options.get("writer_functions", ()))
+    ) and _safe_writer(ctx, call, tuple(options.get("safe_writers", ()))):
         return None
     return callee
 
@@ -133,7 +144,10 @@ def _write_flag(ctx: FileContext, flag: Node) -> bool:
     while stack and seen < 64:
         node = stack.pop()
         seen += 1
-        if node.type == "selector_expression" and ctx.qualified_name(node) in WRITE_FLAGS:
+        if (
+            node.type == "selector_expression"
+            and ctx.qualified_name(node) in WRITE_FLAGS
+        ):
             return True
         stack.extend(node.named_children)
     return False
@@ -147,10 +161,16 @@ def _initialiser_call(ctx: FileContext, ident: Node) -> Node | None:
     if d.value is not None:
         return d.value
     holder = d.node.parent
-    stmt = holder.parent if holder is not None and holder.type == "expression_list" else holder
+    stmt = (
+        holder.parent
+        if holder is not None and holder.type == "expression_list"
+        else holder
+    )
     if stmt is None or stmt.type not in ("short_var_declaration", "var_spec"):
         return None
     values = go_ast.expression_list_items(
-        stmt.child_by_field_name("right" if stmt.type == "short_var_declaration" else "value")
+        stmt.child_by_field_name(
+            "right" if stmt.type == "short_var_declaration" else "value"
+        )
     )
     return values[0] if len(values) == 1 else None

@@ -43,7 +43,9 @@ class StdlibIndex:
                 return None
             decls = PackageDecls(
                 funcs={k: tuple(v) for k, v in raw.get("funcs", {}).items()},
-                types={k: TypeDecl.from_json(v) for k, v in raw.get("types", {}).items()},
+                types={
+                    k: TypeDecl.from_json(v) for k, v in raw.get("types", {}).items()
+                },
                 vars=dict(raw.get("vars", {})),
             )
             self._decoded[path] = decls

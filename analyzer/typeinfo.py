@@ -73,7 +73,9 @@ class PackageTypes:
         self.by_name: dict[str, PackageDecls] = {}
         for f in pkg.files:
             decls = self.by_name.setdefault(f.package_name, PackageDecls())
-            collect(f.root, TypeNamer(f.imports.by_name, ""), decls, exported_only=False)
+            collect(
+                f.root, TypeNamer(f.imports.by_name, ""), decls, exported_only=False
+            )
 
     def file_for(self, resolver: Resolver) -> FileContext | None:
         """The file a resolver belongs to (for declarations in other files)."""
@@ -118,15 +120,21 @@ class FileTypes:
         local = self.local.types.get(base)
         return (local, f"{self.pkg_name}.{base}") if local is not None else None
 
-    def method(self, type_str: str, name: str, depth: int = 0) -> tuple[Results, str, bool] | None:
+    def method(
+        self, type_str: str, name: str, depth: int = 0
+    ) -> tuple[Results, str, bool] | None:
         """Results of method ``name`` on ``type_str``, its declaring type, pointer receiver."""
         found = self.type_decl(type_str) if depth <= 6 else None
         if found is None:
             return None
         decl, key = found
-        if decl.kind == "alias" or (decl.kind == "named" and decl.target and name not in decl.methods):
+        if decl.kind == "alias" or (
+            decl.kind == "named" and decl.target and name not in decl.methods
+        ):
             target = self.type_decl(decl.target) if decl.kind == "named" else None
-            if decl.kind == "alias" or (target is not None and target[0].kind == "interface"):
+            if decl.kind == "alias" or (
+                target is not None and target[0].kind == "interface"
+            ):
                 return self.method(decl.target, name, depth + 1)
         if name in decl.methods:
             return decl.methods[name], key, name in decl.pointer_methods
@@ -176,8 +184,8 @@ class FileTypes:
         qualified = self.ctx.qualified_name(fn)
         if qualified is not None:
             path = qualified.rsplit(".", 1)[0]
-            results = stdlib().func_results(path, name)
-            return Callee(qualified, (qualified,), results) if results is not None else None
+            found = stdlib().func_results(path, name)
+            return Callee(qualified, (qualified,), found) if found is not None else None
         recv = self.type_of(operand, depth + 1)
         if recv is None:
             return None
@@ -188,7 +196,11 @@ class FileTypes:
         static = self.type_decl(recv)
         static_key = static[1] if static is not None else declaring
         star = "*" if recv.startswith("*") or pointer else ""
-        shown = static_key if static_key != f"{self.pkg_name}.{recv.lstrip('*')}" else recv.lstrip("*")
+        shown = (
+            static_key
+            if static_key != f"{self.pkg_name}.{recv.lstrip('*')}"
+            else recv.lstrip("*")
+        )
         display = f"({star}{shown}).{name}" if star else f"{shown}.{name}"
         keys = tuple(dict.fromkeys((f"{static_key}.{name}", f"{declaring}.{name}")))
         return Callee(display, keys, results)
@@ -201,7 +213,11 @@ class FileTypes:
             if qualified is None:
                 return None
             results = stdlib().func_results(qualified.rsplit(".", 1)[0], name)
-            return Callee(qualified, (qualified,), results) if results is not None else None
+            return (
+                Callee(qualified, (qualified,), results)
+                if results is not None
+                else None
+            )
         if d.kind == "func" and d.scope is None:
             results = self.local.funcs.get(name)
             key = f"{self.pkg_name}.{name}"
@@ -236,7 +252,11 @@ class FileTypes:
                 return stdlib().var_type(path, name)
             parts = go_ast.selector_parts(node)
             recv = self.type_of(parts[0], depth + 1) if parts is not None else None
-            return self.field(recv, parts[1]) if recv is not None and parts is not None else None
+            return (
+                self.field(recv, parts[1])
+                if recv is not None and parts is not None
+                else None
+            )
         if kind == "composite_literal":
             return self.namer.name(node.child_by_field_name("type"))
         if kind == "unary_expression":
@@ -252,9 +272,14 @@ class FileTypes:
     def _call_type(self, call: Node, depth: int) -> str | None:
         fn = go_ast.call_function(call)
         args = go_ast.call_args(call)
-        if fn is not None and fn.type == "identifier" and text(fn) == "new" and len(args) == 1:
-            if self.ctx.resolver.lookup(fn) is None:
-                return "*" + self.namer.name(args[0])
+        if (
+            fn is not None
+            and fn.type == "identifier"
+            and text(fn) == "new"
+            and len(args) == 1
+            and self.ctx.resolver.lookup(fn) is None
+        ):
+            return "*" + self.namer.name(args[0])
         callee = self.callee(call, depth + 1)
         if callee is None or len(callee.results) != 1:
             return None
@@ -265,14 +290,22 @@ class FileTypes:
             return None
         if d.resolver is not self.ctx.resolver:
             other = self.package.file_for(d.resolver)
-            return file_types(other)._definition_type(d, depth) if other is not None else None
+            return (
+                file_types(other)._definition_type(d, depth)
+                if other is not None
+                else None
+            )
         holder = d.node.parent
         if holder is None:
             return None
         if holder.type in ("parameter_declaration", "variadic_parameter_declaration"):
             tparams = _enclosing_type_parameters(holder)
             type_name = self.namer.name(holder.child_by_field_name("type"), tparams)
-            return "[]" + type_name if holder.type == "variadic_parameter_declaration" else type_name
+            return (
+                "[]" + type_name
+                if holder.type == "variadic_parameter_declaration"
+                else type_name
+            )
         if holder.type == "var_spec" and holder.child_by_field_name("type") is not None:
             return self.namer.name(holder.child_by_field_name("type"))
         if d.value is not None:
@@ -302,7 +335,9 @@ class FileTypes:
 
 
 def _enclosing_type_parameters(node: Node) -> frozenset[str]:
-    func = go_ast.enclosing(node, frozenset({"function_declaration", "method_declaration"}))
+    func = go_ast.enclosing(
+        node, frozenset({"function_declaration", "method_declaration"})
+    )
     if func is None:
         return frozenset()
     if func.type == "function_declaration":

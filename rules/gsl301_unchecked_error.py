@@ -15,7 +15,9 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
     if node.type == "go_statement":
         call = next((c for c in node.named_children if c.type != "comment"), None)
     else:
-        call = go_ast.unparen(next((c for c in node.named_children if c.type != "comment"), None))
+        call = go_ast.unparen(
+            next((c for c in node.named_children if c.type != "comment"), None)
+        )
     if call is None or call.type != "call_expression":
         return
     callee = errcheck.error_callee(ctx, call, ctx.options(RULE))

@@ -25,7 +25,11 @@ def _sides(node: Node) -> tuple[list[Node], list[Node]]:
 
 def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
     left, right = _sides(node)
-    blanks = [i for i, n in enumerate(left) if n.type == "identifier" and go_ast.text(n) == "_"]
+    blanks = [
+        i
+        for i, n in enumerate(left)
+        if n.type == "identifier" and go_ast.text(n) == "_"
+    ]
     if not blanks:
         return
     options = ctx.options(RULE)
@@ -37,7 +41,10 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
         for i in blanks:
             if callee.results[i] == "error":
                 yield ctx.finding(
-                    RULE, left[i], callee=callee.display, dropped=errcheck.dropped(callee, [i])
+                    RULE,
+                    left[i],
+                    callee=callee.display,
+                    dropped=errcheck.dropped(callee, [i]),
                 )
         return
     if len(right) != len(left):

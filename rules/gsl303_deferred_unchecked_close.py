@@ -31,7 +31,10 @@ def _checked_elsewhere(func: Node, name: str) -> bool:
         if parts is None or go_ast.text(parts[0]) != name or parts[1] not in _CHECKED:
             continue
         parent = call.parent
-        if parent is not None and parent.type not in ("expression_statement", "defer_statement"):
+        if parent is not None and parent.type not in (
+            "expression_statement",
+            "defer_statement",
+        ):
             return True
     return False
 
@@ -42,7 +45,7 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
     parts = go_ast.selector_parts(fn) if fn is not None else None
     if call is None or parts is None or parts[1] not in METHODS:
         return
-    receiver, method = parts
+    receiver = parts[0]
     if receiver.type != "identifier":
         return
     callee = file_types(ctx).callee(call)

@@ -14,32 +14,45 @@ MAX_DEPTH = 4
 
 
 def _named(field_list: Node, ctx: FileContext, key: str) -> Iterator[tuple[str, int, Field, Field]]:
-    """(name, depth, field, the field of this struct it comes through), embedded structs promoted."""
+    """(name, depth, field, the field of this struct it comes through).
+
+    `encoding/json` promotes the fields of untagged embedded structs one level
+    deeper (the shallower name wins); yaml flattens only `,inline` fields, at
+    the same level (a clash there is an error).
+    """
     index: TypeIndex | None = None
-    level: list[tuple[Node, Field | None]] = [(field_list, None)]
+    queue: list[tuple[Node, int, Field | None]] = [(field_list, 0, None)]
     seen = {field_list.id}
-    for depth in range(MAX_DEPTH + 1):
-        following: list[tuple[Node, Field | None]] = []
-        for current, via in level:
-            for f in struct_fields(current):
-                pair = f.tag.tag.get(key) if f.tag is not None else None
-                if pair is not None and pair.value == "-":
-                    continue
-                if pair is not None and pair.name:
-                    yield pair.name, depth, f, via or f
-                    continue
-                flatten = f.embedded or (key == "yaml" and pair is not None and "inline" in pair.options)
-                if not flatten or depth == MAX_DEPTH:
-                    continue
-                if index is None:
-                    index = type_index(ctx.package, ctx.package_name)
-                inner = index.struct_of(f.type_node)
-                if inner is not None and inner.id not in seen:
-                    seen.add(inner.id)
-                    following.append((inner, via or f))
-        level = following
-        if not level:
-            return
+    while queue:
+        current, depth, via = queue.pop(0)
+        # Inline fields are expanded in place (declaration order decides which is "later").
+        stack: list[tuple[Iterator[Field], Field | None]] = [(iter(struct_fields(current)), via)]
+        while stack:
+            fields, through = stack[-1]
+            f = next(fields, None)
+            if f is None:
+                stack.pop()
+                continue
+            pair = f.tag.tag.get(key) if f.tag is not None else None
+            if pair is not None and pair.value == "-":
+                continue
+            inline = key == "yaml" and pair is not None and "inline" in pair.options
+            if pair is not None and pair.name and not inline:
+                yield pair.name, depth, f, through or f
+                continue
+            flatten = inline or (key != "yaml" and f.embedded)
+            if not flatten or depth >= MAX_DEPTH or len(seen) > 64:
+                continue
+            if index is None:
+                index = type_index(ctx.package, ctx.package_name)
+            inner = index.struct_of(f.type_node)
+            if inner is None or inner.id in seen:
+                continue
+            seen.add(inner.id)
+            if inline:
+                stack.append((iter(struct_fields(inner)), through or f))
+            else:
+                queue.append((inner, depth + 1, through or f))
 
 
 def _location(ctx: FileContext, field: Field, message: str | None = None) -> Location | None:

@@ -31,7 +31,9 @@ SKIP_DIRS = frozenset({"internal", "testdata", "vendor", "cmd", "builtin"})
 
 def goroot_from_go() -> Path:
     """``go env GOROOT``."""
-    out = subprocess.run(["go", "env", "GOROOT"], check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        ["go", "env", "GOROOT"], check=True, capture_output=True, text=True
+    )
     return Path(out.stdout.strip())
 
 
@@ -60,14 +62,21 @@ def _is_ignored(root: Node) -> bool:
     for child in root.children:
         if child.type == "package_clause":
             return False
-        if child.type == "comment" and go_ast.text(child).replace(" ", "") in ("//go:buildignore", "//+buildignore"):
+        if child.type == "comment" and go_ast.text(child).replace(" ", "") in (
+            "//go:buildignore",
+            "//+buildignore",
+        ):
             return True
     return False
 
 
 def _package_name(root: Node) -> str:
     clause = next((c for c in root.named_children if c.type == "package_clause"), None)
-    ident = next((c for c in clause.named_children if c.type == "package_identifier"), None) if clause else None
+    ident = (
+        next((c for c in clause.named_children if c.type == "package_identifier"), None)
+        if clause
+        else None
+    )
     return go_ast.text(ident)
 
 
@@ -93,13 +102,22 @@ def index_package(directory: Path, import_path: str) -> PackageDecls | None:
     return decls
 
 
-def _value_type(value: Node, namer: TypeNamer, packages: dict[str, PackageDecls]) -> str | None:
+def _value_type(
+    value: Node, namer: TypeNamer, packages: dict[str, PackageDecls]
+) -> str | None:
     """Type of a package variable's initialiser: a call of a known function or a literal."""
     node = go_ast.unparen(value)
     if node is None:
         return None
-    if node.type == "unary_expression" and go_ast.text(node.child_by_field_name("operator")) == "&":
-        inner = _value_type(node.child_by_field_name("operand"), namer, packages) if node.child_by_field_name("operand") else None
+    if (
+        node.type == "unary_expression"
+        and go_ast.text(node.child_by_field_name("operator")) == "&"
+    ):
+        inner = (
+            _value_type(node.child_by_field_name("operand"), namer, packages)
+            if node.child_by_field_name("operand")
+            else None
+        )
         return "*" + inner if inner else None
     if node.type == "composite_literal":
         name = namer.name(node.child_by_field_name("type"))
@@ -112,7 +130,9 @@ def _value_type(value: Node, namer: TypeNamer, packages: dict[str, PackageDecls]
             results = packages.get(namer.own, PackageDecls()).funcs.get(go_ast.text(fn))
         elif fn.type == "selector_expression" and (parts := go_ast.selector_parts(fn)):
             path = namer.imports.get(go_ast.text(parts[0]))
-            results = packages.get(path, PackageDecls()).funcs.get(parts[1]) if path else None
+            results = (
+                packages.get(path, PackageDecls()).funcs.get(parts[1]) if path else None
+            )
         else:
             return None
         if results is not None and len(results) == 1 and results[0] != "?":
@@ -154,7 +174,9 @@ def render(data: dict[str, object]) -> str:
     packages = data["packages"]
     assert isinstance(packages, dict)
     head = {k: v for k, v in data.items() if k != "packages"}
-    lines = [json.dumps(head, sort_keys=True, separators=(",", ":"))[:-1] + ',"packages":{']
+    lines = [
+        json.dumps(head, sort_keys=True, separators=(",", ":"))[:-1] + ',"packages":{'
+    ]
     items = sorted(packages.items())
     for i, (path, entry) in enumerate(items):
         sep = "," if i < len(items) - 1 else ""
@@ -167,7 +189,9 @@ def render(data: dict[str, object]) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("goroot", nargs="?", type=Path, help="Go root (default: go env GOROOT)")
+    parser.add_argument(
+        "goroot", nargs="?", type=Path, help="Go root (default: go env GOROOT)"
+    )
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args(argv)
     goroot = args.goroot or goroot_from_go()

@@ -18,6 +18,7 @@ DANGER = 'package main\n\nimport "os"\n\nfunc main() {\n\tos.RemoveAll(os.Args[1
 
 
 def _run(tmp_path: Path, *paths: str, **config):
+    config.setdefault("select", ("GSL0", "GSL2"))
     cfg = Config(**config)
     return engine.run(list(paths) or [str(tmp_path)], cfg.enabled_rules(REGISTRY), cfg, srcroot=tmp_path)
 
@@ -29,7 +30,9 @@ def test_broken_directory_exits_2_and_keeps_valid_findings(tmp_path: Path, monke
     (tmp_path / "loop.go").symlink_to(tmp_path / "loop.go")
     (tmp_path / "valid.go").write_text(DANGER)
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, [".", "--no-config", "--format", "json"], catch_exceptions=False)
+    result = CliRunner().invoke(
+        main, [".", "--no-config", "--format", "json", "--select", "GSL0,GSL2"], catch_exceptions=False
+    )
     assert result.exit_code == 2
     data = json.loads(result.output)
     found = {(f["path"], f["ruleId"]) for f in data["findings"]}

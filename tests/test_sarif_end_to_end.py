@@ -1,0 +1,76 @@
+"""SARIF the real engine writes, on every fixture directory, as GitHub and viewers read it.
+
+Runs once over all of ``fixtures/`` with every rule at ``--risk-level high``
+(so suppressions, related locations and fixes all occur), then again with a
+baseline, and checks each log against the OASIS schema and, when
+``../shared/tools/check_sarif.py`` exists, GitHub's ingestion rules and
+fingerprints.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from analyzer.cli import main
+from analyzer.rules import REGISTRY
+from tests.harness import FIXTURES, ROOT
+
+SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text())
+CHECK_SARIF = ROOT.parent / "shared" / "tools" / "check_sarif.py"
+ALL = ",".join(r.id for r in REGISTRY if r.implemented)
+
+
+def _sarif(tmp_path: Path, *extra: str) -> tuple[Path, dict]:
+    out = tmp_path / f"run{len(list(tmp_path.glob('*.sarif')))}.sarif"
+    args = [str(FIXTURES), "--format", "sarif", "-o", str(out), "--risk-level", "high", "--select", ALL]
+    args += ["--no-config", "--no-cache", "--srcroot", str(FIXTURES), *extra]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code in (0, 1, 2), result.output
+    return out, json.loads(out.read_text())
+
+
+def _check(path: Path) -> None:
+    if not CHECK_SARIF.is_file():
+        pytest.skip("../shared/tools/check_sarif.py not present")
+    proc = subprocess.run(
+        [sys.executable, str(CHECK_SARIF), str(path), "--srcroot", str(FIXTURES), "--quiet"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.stdout.startswith("0 problems"), proc.stdout[-3000:]
+
+
+@pytest.fixture(scope="module")
+def fixture_log(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    return _sarif(tmp_path_factory.mktemp("sarif"))
+
+
+def test_fixture_sarif_validates_against_the_schema(fixture_log: tuple[Path, dict]) -> None:
+    _, log = fixture_log
+    jsonschema.Draft4Validator(SCHEMA).validate(log)
+    results = log["runs"][0]["results"]
+    assert any("suppressions" in r for r in results), "fixtures should exercise suppressions"
+    assert any("relatedLocations" in r for r in results)
+
+
+def test_fixture_sarif_passes_check_sarif(fixture_log: tuple[Path, dict]) -> None:
+    _check(fixture_log[0])
+
+
+def test_fixture_sarif_with_baseline_passes(tmp_path: Path) -> None:
+    baseline = tmp_path / "base.json"
+    args = [str(FIXTURES), "--write-baseline", str(baseline), "--risk-level", "high", "--select", ALL]
+    CliRunner().invoke(main, [*args, "--no-config", "--no-cache", "--srcroot", str(FIXTURES)])
+    path, log = _sarif(tmp_path, "--baseline", str(baseline))
+    jsonschema.Draft4Validator(SCHEMA).validate(log)
+    states = {r.get("baselineState") for r in log["runs"][0]["results"]}
+    assert "unchanged" in states
+    _check(path)

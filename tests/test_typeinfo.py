@@ -1,0 +1,125 @@
+"""Local type inference: declarations, calls, fields, embedding, other files of the package."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analyzer.config import Config
+from analyzer.context import FileContext, PackageContext
+from analyzer.parsing import Node, nodes_of_types, parse
+from analyzer.typeinfo import file_types
+
+MAIN = """package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"io"
+	"os"
+)
+
+type Inner struct{ W *bufio.Writer }
+
+type Outer struct {
+	Inner
+	name string
+}
+
+func (o *Outer) Save() (int, error) { return 0, nil }
+
+func run(w io.Writer, o Outer, xs ...string) {
+	f, err := os.Create("x")
+	var buf bytes.Buffer
+	p := &Outer{}
+	enc := json.NewEncoder(w)
+	q := helper()
+	n, _ := o.Save()
+	out := os.Stdout
+	v := o.W
+	s := o.name
+	os := 3
+	use(f, err, buf, p, enc, q, n, out, v, s, os, xs)
+}
+"""
+
+OTHER = """package main
+
+func helper() *Outer { return nil }
+
+func use(...any) {}
+"""
+
+
+def _contexts(tmp_path: Path) -> list[FileContext]:
+    config = Config()
+    pkg = PackageContext(".", tmp_path, config)
+    for name, source in (("main.go", MAIN), ("other.go", OTHER)):
+        data = source.encode()
+        pkg.files.append(
+            FileContext(name, tmp_path / name, data, parse(data), pkg, config)
+        )
+    return pkg.files
+
+
+def _arg_types(ctx: FileContext) -> dict[str, str | None]:
+    call = next(
+        c
+        for c in nodes_of_types(ctx.root, ["call_expression"])
+        if ctx.text(c).startswith("use(")
+    )
+    args = call.child_by_field_name("arguments")
+    assert args is not None
+    types = file_types(ctx)
+    idents: list[Node] = [a for a in args.named_children if a.type == "identifier"]
+    return {ctx.text(a): types.type_of(a) for a in idents}
+
+
+def test_local_inference(tmp_path: Path) -> None:
+    ctx = _contexts(tmp_path)[0]
+    assert _arg_types(ctx) == {
+        "f": "*os.File",
+        "err": "error",
+        "buf": "bytes.Buffer",
+        "p": "*Outer",
+        "enc": "*encoding/json.Encoder",
+        "q": "*Outer",  # declared in the other file
+        "n": "int",
+        "out": "*os.File",
+        "v": "*bufio.Writer",  # promoted through the embedded struct
+        "s": "string",
+        "os": None,  # shadows the package; an untyped constant is not inferred
+        "xs": "[]string",
+    }
+
+
+def test_callee_results_and_names(tmp_path: Path) -> None:
+    ctx = _contexts(tmp_path)[0]
+    types = file_types(ctx)
+    calls = {ctx.text(c): c for c in nodes_of_types(ctx.root, ["call_expression"])}
+    create = types.callee(calls['os.Create("x")'])
+    assert create is not None and create.results == ("*os.File", "error")
+    assert create.error_positions == (1,)
+    save = types.callee(calls["o.Save()"])
+    assert (
+        save is not None
+        and save.display == "(*Outer).Save"
+        and save.keys == ("main.Outer.Save",)
+    )
+    assert (
+        types.callee(calls["use(f, err, buf, p, enc, q, n, out, v, s, os, xs)"])
+        is not None
+    )
+    assert types.method("*bufio.ReadWriter", "Flush") == (
+        ("error",),
+        "bufio.Writer",
+        True,
+    )
+    assert types.method("io.ReadWriteCloser", "Close") == (
+        ("error",),
+        "io.Closer",
+        False,
+    )
+    assert types.method("hash.Hash", "Write") == (("int", "error"), "io.Writer", False)
+    assert types.method("error", "Error") == (("string",), "error", False)
+    assert types.method("[]byte", "Write") is None
