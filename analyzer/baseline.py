@@ -22,7 +22,9 @@ class BaselineError(Exception):
     """The baseline file is unreadable or not a baseline."""
 
 
-def _key(rule_id: str, path: str, fingerprint: str | None, message: str) -> tuple[str, str, str]:
+def _key(
+    rule_id: str, path: str, fingerprint: str | None, message: str
+) -> tuple[str, str, str]:
     return (rule_id, path, fingerprint or message)
 
 
@@ -55,11 +57,19 @@ def load(path: Path) -> list[dict[str, Any]]:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BaselineError(f"{path}: cannot read baseline: {exc}") from None
-    if not isinstance(doc, dict) or doc.get("version") != FORMAT_VERSION or not isinstance(doc.get("findings"), list):
-        raise BaselineError(f"{path}: not a go-script-lint baseline (version {FORMAT_VERSION})")
+    if (
+        not isinstance(doc, dict)
+        or doc.get("version") != FORMAT_VERSION
+        or not isinstance(doc.get("findings"), list)
+    ):
+        raise BaselineError(
+            f"{path}: not a go-script-lint baseline (version {FORMAT_VERSION})"
+        )
     entries: list[dict[str, Any]] = doc["findings"]
     for entry in entries:
-        if not isinstance(entry, dict) or not {"ruleId", "path", "message"} <= set(entry):
+        if not isinstance(entry, dict) or not {"ruleId", "path", "message"} <= set(
+            entry
+        ):
             raise BaselineError(f"{path}: malformed baseline entry {entry!r}")
     return entries
 
@@ -72,7 +82,9 @@ def apply(run: RunResult, entries: list[dict[str, Any]]) -> RunResult:
     """
     pool: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
     for entry in entries:
-        key = _key(entry["ruleId"], entry["path"], entry.get("fingerprint"), entry["message"])
+        key = _key(
+            entry["ruleId"], entry["path"], entry.get("fingerprint"), entry["message"]
+        )
         pool.setdefault(key, []).append(entry)
     marked: list[Finding] = []
     for f in run.findings:

@@ -36,7 +36,9 @@ SCHEMA = 1
 
 def default_cache_dir() -> Path:
     """``$XDG_CACHE_HOME/go-script-lint`` (or ``~/.cache/go-script-lint``)."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(
+        os.path.expanduser("~"), ".cache"
+    )
     return Path(base) / "go-script-lint"
 
 
@@ -52,13 +54,19 @@ def _file_digest(path: Path | None, hasher: Any) -> None:
         hasher.update(f"\0error:{exc.errno}".encode())
 
 
-def unit_key(unit: Unit, config_fingerprint: str, rule_ids: list[str], extra: list[Path]) -> str:
+def unit_key(
+    unit: Unit, config_fingerprint: str, rule_ids: list[str], extra: list[Path]
+) -> str:
     """Hex key of a unit; any change to an input changes it."""
     hasher = hashlib.sha256()
-    hasher.update(f"{SCHEMA}\0{__version__}\0{config_fingerprint}\0{','.join(rule_ids)}".encode())
+    hasher.update(
+        f"{SCHEMA}\0{__version__}\0{config_fingerprint}\0{','.join(rule_ids)}".encode()
+    )
     hasher.update(os.fsencode(unit.display))
     for go_file in unit.go_files:
-        hasher.update(f"\0{go_file.display}\0{go_file.explicit}\0{go_file.report}".encode())
+        hasher.update(
+            f"\0{go_file.display}\0{go_file.explicit}\0{go_file.report}".encode()
+        )
         _file_digest(go_file.abspath, hasher)
     for path in (unit.gomod, unit.manifest, *extra):
         _file_digest(path, hasher)
@@ -117,7 +125,8 @@ def _encode_finding(f: Finding) -> dict[str, Any]:
             {
                 "description": fix.description,
                 "replacements": [
-                    [r.path, r.start_byte, r.end_byte, _region(r.region), r.text] for r in fix.replacements
+                    [r.path, r.start_byte, r.end_byte, _region(r.region), r.text]
+                    for r in fix.replacements
                 ],
             }
             for fix in f.fixes
@@ -135,14 +144,19 @@ def _encode_result(result: FileResult) -> dict[str, Any]:
         "schema": SCHEMA,
         "findings": [_encode_finding(f) for f in result.findings],
         "notifications": [
-            [n.message, n.level.value, n.path, n.rule_id, n.descriptor] for n in result.notifications
+            [n.message, n.level.value, n.path, n.rule_id, n.descriptor]
+            for n in result.notifications
         ],
         "files": list(result.files),
     }
 
 
 def _decode_location(data: dict[str, Any]) -> Location:
-    return Location(str(data["path"]), Region(*(int(v) for v in data["region"])), data.get("message"))
+    return Location(
+        str(data["path"]),
+        Region(*(int(v) for v in data["region"])),
+        data.get("message"),
+    )
 
 
 def _decode_finding(d: dict[str, Any]) -> Finding:
@@ -150,7 +164,9 @@ def _decode_finding(d: dict[str, Any]) -> Finding:
         Fix(
             str(fix["description"]),
             tuple(
-                Replacement(str(p), int(s), int(e), Region(*(int(v) for v in reg)), str(t))
+                Replacement(
+                    str(p), int(s), int(e), Region(*(int(v) for v in reg)), str(t)
+                )
                 for p, s, e, reg, t in fix["replacements"]
             ),
         )
@@ -176,7 +192,8 @@ def _decode_result(data: dict[str, Any]) -> FileResult:
     return FileResult(
         findings=tuple(_decode_finding(f) for f in data["findings"]),
         notifications=tuple(
-            Notification(str(m), Level(lv), p, r, desc) for m, lv, p, r, desc in data["notifications"]
+            Notification(str(m), Level(lv), p, r, desc)
+            for m, lv, p, r, desc in data["notifications"]
         ),
         files=tuple(str(f) for f in data["files"]),
     )

@@ -86,14 +86,23 @@ def explain(rule: Rule) -> str:
     show_default=True,
     help="Output format.",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to FILE.",
+)
 @click.option(
     "--risk-level",
     type=click.Choice(["low", "medium", "high"]),
     default=None,
     help="Scan depth: low = high-confidence rules only, high adds the deep scan.  [default: medium]",
 )
-@click.option("--select", multiple=True, help="Only these rule ids or prefixes (GSL2, GSL301); repeatable or comma-separated.")
+@click.option(
+    "--select",
+    multiple=True,
+    help="Only these rule ids or prefixes (GSL2, GSL301); repeatable or comma-separated.",
+)
 @click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes.")
 @click.option(
     "--fail-on",
@@ -101,27 +110,108 @@ def explain(rule: Rule) -> str:
     default=None,
     help="Lowest level that makes the exit code 1.  [default: note]",
 )
-@click.option("--schema-path", type=click.Path(path_type=Path), help="JSON Schema describing the script's parameters.")
-@click.option("--config", "config_file", type=click.Path(path_type=Path), help="Config file (default: nearest .go-script-lint.yaml).")
+@click.option(
+    "--schema-path",
+    type=click.Path(path_type=Path),
+    help="JSON Schema describing the script's parameters.",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path),
+    help="Config file (default: nearest .go-script-lint.yaml).",
+)
 @click.option("--no-config", is_flag=True, help="Ignore .go-script-lint.yaml files.")
 @click.option("--exclude", multiple=True, help="Glob of paths to skip; repeatable.")
-@click.option("--include-generated", is_flag=True, default=None, help="Also analyse files marked `// Code generated ... DO NOT EDIT.`")
-@click.option("--follow-symlinks", is_flag=True, default=None, help="Follow symbolic links that point outside the scanned paths.")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=None, help="Worker processes (0 = one per CPU).  [default: CPUs]")
-@click.option("--srcroot", type=click.Path(file_okay=False, path_type=Path), default=None, help="Root that reported paths are relative to.  [default: .]")
-@click.option("--category", default=None, help="SARIF automationDetails.id, for several uploads per commit.")
-@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Result cache directory.  [default: ~/.cache/go-script-lint]")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
-@click.option("--shard", default=None, metavar="K/N", help="Analyse only the K-th of N deterministic slices of the directories (CI matrix).")
-@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path), help="Report only findings not in this baseline file.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record the current findings as the baseline and exit 0.")
-@click.option("--fix", is_flag=True, help="Apply the certain rewrites (the SARIF `fixes`) in place, then report what remains.")
-@click.option("--diff", "show_diff", is_flag=True, help="Print the rewrites --fix would apply as a unified diff, change nothing.")
-@click.option("--omit-suppressed", is_flag=True, help="Leave suppressed findings out of the report (for GitHub uploads).")
+@click.option(
+    "--include-generated",
+    is_flag=True,
+    default=None,
+    help="Also analyse files marked `// Code generated ... DO NOT EDIT.`",
+)
+@click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    default=None,
+    help="Follow symbolic links that point outside the scanned paths.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Worker processes (0 = one per CPU).  [default: CPUs]",
+)
+@click.option(
+    "--srcroot",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Root that reported paths are relative to.  [default: .]",
+)
+@click.option(
+    "--category",
+    default=None,
+    help="SARIF automationDetails.id, for several uploads per commit.",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Result cache directory.  [default: ~/.cache/go-script-lint]",
+)
+@click.option(
+    "--no-cache", is_flag=True, help="Neither read nor write the result cache."
+)
+@click.option(
+    "--shard",
+    default=None,
+    metavar="K/N",
+    help="Analyse only the K-th of N deterministic slices of the directories (CI matrix).",
+)
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Report only findings not in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Record the current findings as the baseline and exit 0.",
+)
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply the certain rewrites (the SARIF `fixes`) in place, then report what remains.",
+)
+@click.option(
+    "--diff",
+    "show_diff",
+    is_flag=True,
+    help="Print the rewrites --fix would apply as a unified diff, change nothing.",
+)
+@click.option(
+    "--omit-suppressed",
+    is_flag=True,
+    help="Leave suppressed findings out of the report (for GitHub uploads).",
+)
 @click.option("--list-rules", is_flag=True, help="List the rule catalog and exit.")
-@click.option("--explain", "explain_id", metavar="RULE", help="Show a rule's documentation and exit.")
-@click.option("--show-config", is_flag=True, help="Print the effective configuration and where each value came from.")
-@click.option("--color/--no-color", default=None, help="Colour text output.  [default: when writing to a terminal]")
+@click.option(
+    "--explain",
+    "explain_id",
+    metavar="RULE",
+    help="Show a rule's documentation and exit.",
+)
+@click.option(
+    "--show-config",
+    is_flag=True,
+    help="Print the effective configuration and where each value came from.",
+)
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour text output.  [default: when writing to a terminal]",
+)
 @click.version_option(__version__, prog_name="go-script-lint")
 def main(
     paths: tuple[str, ...],
@@ -160,7 +250,9 @@ def main(
         return
     if explain_id:
         wanted = explain_id.strip().upper()
-        rule = next((r for r in registry if r.id == wanted or r.name == explain_id), None)
+        rule = next(
+            (r for r in registry if r.id == wanted or r.name == explain_id), None
+        )
         if rule is None:
             _fail(f"no rule {explain_id!r}; see --list-rules")
         else:
@@ -193,7 +285,9 @@ def main(
     rules = config.enabled_rules(registry)
     store = None if no_cache else ResultCache(cache_dir or default_cache_dir())
     slice_ = _parse_shard(shard) if shard else None
-    run = engine.run(targets, rules, config, srcroot=root, jobs=workers, cache=store, shard=slice_)
+    run = engine.run(
+        targets, rules, config, srcroot=root, jobs=workers, cache=store, shard=slice_
+    )
     if show_diff:
         click.echo(fixes.diff(run.findings, root), nl=False)
         sys.exit(EXIT_CLEAN)
@@ -201,10 +295,21 @@ def main(
         changed = fixes.apply_fixes(run.findings, root)
         click.echo(f"go-script-lint: fixed {len(changed)} file(s)", err=True)
         if changed:
-            run = engine.run(targets, rules, config, srcroot=root, jobs=workers, cache=store, shard=slice_)
+            run = engine.run(
+                targets,
+                rules,
+                config,
+                srcroot=root,
+                jobs=workers,
+                cache=store,
+                shard=slice_,
+            )
     if write_baseline is not None:
         _write(write_baseline, baseline.dump(run))
-        click.echo(f"go-script-lint: wrote {write_baseline} with {len(run.findings)} findings", err=True)
+        click.echo(
+            f"go-script-lint: wrote {write_baseline} with {len(run.findings)} findings",
+            err=True,
+        )
         sys.exit(EXIT_ERROR if not run.complete else EXIT_CLEAN)
     if baseline_file is not None:
         try:
@@ -212,7 +317,9 @@ def main(
         except baseline.BaselineError as exc:
             _fail(str(exc))
     if omit_suppressed:
-        run = replace(run, findings=tuple(f for f in run.findings if f.suppression is None))
+        run = replace(
+            run, findings=tuple(f for f in run.findings if f.suppression is None)
+        )
     if category:
         run.options["category"] = category
     if output_format == "sarif":
@@ -262,14 +369,34 @@ def _make_config(
 
 
 def _print_config(config: Config) -> None:
-    for key in ("risk_level", "fail_on", "select", "ignore", "exclude", "include_generated", "follow_symlinks", "max_file_bytes", "rule_levels", "rule_options", "schema_path"):
+    for key in (
+        "risk_level",
+        "fail_on",
+        "select",
+        "ignore",
+        "exclude",
+        "include_generated",
+        "follow_symlinks",
+        "max_file_bytes",
+        "rule_levels",
+        "rule_options",
+        "schema_path",
+    ):
         value = getattr(config, key)
         if isinstance(value, Risk):
             value = value.value
-        click.echo(f"{key.replace('_', '-')}: {value!r}  # {config.sources.get(key, 'default')}")
+        click.echo(
+            f"{key.replace('_', '-')}: {value!r}  # {config.sources.get(key, 'default')}"
+        )
 
 
-def _render(run: RunResult, registry: Sequence[Rule], fmt: str, output: Path | None, color: bool | None) -> str:
+def _render(
+    run: RunResult,
+    registry: Sequence[Rule],
+    fmt: str,
+    output: Path | None,
+    color: bool | None,
+) -> str:
     from analyzer.output import FORMATS
 
     ran = [r for r in registry if r.id in set(run.rule_ids)]
@@ -284,7 +411,9 @@ def _render(run: RunResult, registry: Sequence[Rule], fmt: str, output: Path | N
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
     hidden = sum(1 for f in run.findings if f.baseline_state in ("unchanged", "absent"))
     if hidden and fmt in ("text", "github"):
-        shown = tuple(f for f in run.findings if f.baseline_state not in ("unchanged", "absent"))
+        shown = tuple(
+            f for f in run.findings if f.baseline_state not in ("unchanged", "absent")
+        )
         text = FORMATS[fmt](replace(run, findings=shown), ran, color=use_color)
         if fmt == "text":
             text += f"{hidden} findings hidden by the baseline\n"

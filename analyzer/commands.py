@@ -72,7 +72,9 @@ def _expand(ctx: FileContext, args: list[Node]) -> tuple[list[Node], bool]:
     return out, True
 
 
-def slice_items(ctx: FileContext, node: Node | None, depth: int = 0) -> list[Node] | None:
+def slice_items(
+    ctx: FileContext, node: Node | None, depth: int = 0
+) -> list[Node] | None:
     """Elements of a ``[]string{...}`` literal, directly or through a single-assignment variable."""
     node = go_ast.unparen(node)
     if node is None or depth > 8:
@@ -84,7 +86,9 @@ def slice_items(ctx: FileContext, node: Node | None, depth: int = 0) -> list[Nod
         items: list[Node] = []
         for element in body.named_children:
             if element.type == "literal_element":
-                value = next((c for c in element.named_children if c.type != "comment"), None)
+                value = next(
+                    (c for c in element.named_children if c.type != "comment"), None
+                )
                 if value is None:
                     return None
                 items.append(value)

@@ -17,6 +17,7 @@ import yaml
 
 from analyzer.model import Level, Risk
 from analyzer.rule import Rule, matches_selector
+
 DEFAULT_FILE_TIME_BUDGET = 10.0
 # The largest Go file in the standard library is 4 MB (generated); tree-sitter
 # needs about 70 bytes of memory per source byte, so 10 MiB caps a file's tree
@@ -164,7 +165,9 @@ def load_config_file(path: Path, registry: Sequence[Rule]) -> dict[str, Any]:
     return out
 
 
-def _convert(key: str, value: Any, where: str, registry: Sequence[Rule]) -> dict[str, Any]:
+def _convert(
+    key: str, value: Any, where: str, registry: Sequence[Rule]
+) -> dict[str, Any]:
     if key == "risk-level":
         if value not in ("low", "medium", "high"):
             raise ConfigError(f"{where}: `risk-level` must be {_TOP_KEYS[key]}")
@@ -178,7 +181,12 @@ def _convert(key: str, value: Any, where: str, registry: Sequence[Rule]) -> dict
         if key != "exclude":
             check_selectors(items, registry, where)
         return {key: items}
-    if key in ("include-generated", "follow-symlinks", "foreign-suppressions", "require-reason"):
+    if key in (
+        "include-generated",
+        "follow-symlinks",
+        "foreign-suppressions",
+        "require-reason",
+    ):
         if not isinstance(value, bool):
             raise ConfigError(f"{where}: `{key}` must be true or false")
         return {key.replace("-", "_"): value}
@@ -204,16 +212,22 @@ def _convert_rules(value: Any, where: str, registry: Sequence[Rule]) -> dict[str
         if rule is None:
             raise ConfigError(f"{where}: rules: unknown rule id `{rule_id}`")
         if not isinstance(settings, dict):
-            raise ConfigError(f"{where}: rules.{rule.id} must be a mapping with `level` and/or `options`")
+            raise ConfigError(
+                f"{where}: rules.{rule.id} must be a mapping with `level` and/or `options`"
+            )
         for sub, sub_value in settings.items():
             if sub == "level":
                 if sub_value not in ("error", "warning", "note", "off"):
-                    raise ConfigError(f"{where}: rules.{rule.id}.level must be error, warning, note or off")
+                    raise ConfigError(
+                        f"{where}: rules.{rule.id}.level must be error, warning, note or off"
+                    )
                 levels[rule.id] = sub_value
             elif sub == "options":
                 options[rule.id] = validate_rule_options(rule, sub_value, where)
             else:
-                raise ConfigError(f"{where}: rules.{rule.id}: unknown key `{sub}` (known: level, options)")
+                raise ConfigError(
+                    f"{where}: rules.{rule.id}: unknown key `{sub}` (known: level, options)"
+                )
     return {"rule_levels": levels, "rule_options": options}
 
 
@@ -225,21 +239,31 @@ def validate_rule_options(rule: Rule, value: Any, where: str) -> dict[str, Any]:
     for name, option in value.items():
         if name not in rule.options:
             known = ", ".join(sorted(rule.options)) or "none"
-            raise ConfigError(f"{where}: rules.{rule.id}.options: unknown option `{name}` (known: {known})")
+            raise ConfigError(
+                f"{where}: rules.{rule.id}.options: unknown option `{name}` (known: {known})"
+            )
         default = rule.options[name]
         if isinstance(default, tuple | list):
             if not isinstance(option, list):
-                raise ConfigError(f"{where}: rules.{rule.id}.options.{name} must be a list")
+                raise ConfigError(
+                    f"{where}: rules.{rule.id}.options.{name} must be a list"
+                )
             option = tuple(option)
         elif isinstance(default, bool):
             if not isinstance(option, bool):
-                raise ConfigError(f"{where}: rules.{rule.id}.options.{name} must be true or false")
+                raise ConfigError(
+                    f"{where}: rules.{rule.id}.options.{name} must be true or false"
+                )
         elif isinstance(default, int | float):
             if isinstance(option, bool) or not isinstance(option, int | float):
-                raise ConfigError(f"{where}: rules.{rule.id}.options.{name} must be a number")
+                raise ConfigError(
+                    f"{where}: rules.{rule.id}.options.{name} must be a number"
+                )
         elif isinstance(default, Mapping):
             if not isinstance(option, dict):
-                raise ConfigError(f"{where}: rules.{rule.id}.options.{name} must be a mapping")
+                raise ConfigError(
+                    f"{where}: rules.{rule.id}.options.{name} must be a mapping"
+                )
         elif default is not None and not isinstance(option, type(default)):
             raise ConfigError(
                 f"{where}: rules.{rule.id}.options.{name} must be a {type(default).__name__}"
@@ -254,7 +278,9 @@ def check_selectors(items: Iterable[str], registry: Sequence[Rule], where: str) 
     for item in items:
         sel = item.strip().upper()
         if not sel.startswith("GSL") or not any(i.startswith(sel) for i in ids):
-            raise ConfigError(f"{where}: `{item}` matches no rule id (expected e.g. GSL201 or GSL2)")
+            raise ConfigError(
+                f"{where}: `{item}` matches no rule id (expected e.g. GSL201 or GSL2)"
+            )
 
 
 def build_config(

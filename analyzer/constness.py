@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from analyzer import go_ast
 from analyzer.context import FileContext
-from analyzer.dataflow import facts
+from analyzer.dataflow import declaring_rhs, facts
 from analyzer.parsing import Node
 from analyzer.resolve import Definition
-from analyzer.taint import declaring_rhs
 
 MAX_DEPTH = 16
 
@@ -86,6 +85,9 @@ def is_constant(ctx: FileContext, node: Node | None, depth: int = 0) -> bool:
             is_constant(ctx, v, depth + 1) for v in _literal_values(body)
         )
     if kind == "index_expression":
+        element = fixed_element(ctx, node)
+        if element is not None:
+            return is_constant(ctx, element, depth + 1)
         # An element of a table of constants is one of those constants.
         return is_constant(ctx, node.child_by_field_name("operand"), depth + 1)
     if kind == "identifier":
@@ -116,9 +118,8 @@ def _constant_call(ctx: FileContext, call: Node, depth: int) -> bool:
         if fn is None or fn.type != "identifier" or ctx.text(fn) != "string":
             return False
     for arg in args:
-        if go_ast.is_variadic_arg(arg):
-            arg = go_ast.variadic_operand(arg)
-        if not is_constant(ctx, arg, depth + 1):
+        value = go_ast.variadic_operand(arg) if go_ast.is_variadic_arg(arg) else arg
+        if not is_constant(ctx, value, depth + 1):
             return False
     return True
 
@@ -197,3 +198,46 @@ def constant_strings(ctx: FileContext, node: Node | None) -> list[str]:
             return []
         out.append(s)
     return out
+
+
+def fixed_element(ctx: FileContext, index_expr: Node) -> Node | None:
+    """``args[0]`` where ``args := []string{"go", …}`` only grows by ``append``.
+
+    Appending never changes an existing element, so element ``i`` of the
+    literal is still the value at ``i``.
+    """
+    operand = go_ast.unparen(index_expr.child_by_field_name("operand"))
+    index = ctx.int_value(index_expr.child_by_field_name("index"))
+    if operand is None or operand.type != "identifier" or index is None:
+        return None
+    definition = ctx.resolver.lookup(operand)
+    if definition is None or definition.kind != "var" or definition.value is None:
+        return None
+    info = facts(ctx)
+    if definition.node.id in info.address_taken:
+        return None
+    literal = go_ast.unparen(definition.value)
+    if literal is None or literal.type != "composite_literal":
+        return None
+    for value in info.assigned.get(definition.node.id, ()):
+        if not _appends_to(ctx, value, definition.name):
+            return None
+    body = literal.child_by_field_name("body")
+    if body is None or any(c.type == "keyed_element" for c in body.named_children):
+        return None
+    items = _literal_values(body)
+    return items[index] if 0 <= index < len(items) else None
+
+
+def _appends_to(ctx: FileContext, value: Node, name: str) -> bool:
+    value = go_ast.unparen(value) or value
+    if value.type != "call_expression":
+        return False
+    fn = go_ast.call_function(value)
+    args = go_ast.call_args(value)
+    return (
+        fn is not None
+        and ctx.text(fn) == "append"
+        and bool(args)
+        and ctx.text(args[0]) == name
+    )

@@ -129,7 +129,10 @@ class FileContext(FindingFactory):
         """The name in the ``package`` clause (empty when missing)."""
         for child in self.root.named_children:
             if child.type == "package_clause":
-                ident = next((c for c in child.named_children if c.type == "package_identifier"), None)
+                ident = next(
+                    (c for c in child.named_children if c.type == "package_identifier"),
+                    None,
+                )
                 return go_ast.text(ident)
         return ""
 
@@ -262,5 +265,11 @@ class PackageContext(FindingFactory):
     ) -> Finding:
         """A finding of ``rule`` at an explicit location (manifest, go.mod, Go file)."""
         return self.make_finding(
-            rule, location, related=related, fixes=fixes, level=level, precision=precision, **message_args
+            rule,
+            location,
+            related=related,
+            fixes=fixes,
+            level=level,
+            precision=precision,
+            **message_args,
         )

@@ -100,3 +100,17 @@ def _binding_call(ctx: FileContext, ident: Node) -> tuple[str, Node] | None:
     if _FLAG_VAR.fullmatch(parts[1]) and (callee is None or callee.startswith("flag.")):
         return "flag", call
     return None
+
+
+def declaring_rhs(name_node: Node) -> Node | None:
+    """For ``x, err := f()`` or ``for _, x := range xs``: the right-hand side."""
+    parent = name_node.parent
+    if parent is not None and parent.type == "expression_list":
+        parent = parent.parent
+    if parent is None:
+        return None
+    if parent.type in ("short_var_declaration", "range_clause", "receive_statement"):
+        return parent.child_by_field_name("right")
+    if parent.type == "var_spec":
+        return parent.child_by_field_name("value")
+    return None

@@ -88,15 +88,20 @@ class _Walker:
     def excluded(self, path: Path) -> bool:
         shown = self.display(path)
         return any(
-            fnmatch.fnmatch(shown, pat) or fnmatch.fnmatch(path.name, pat) for pat in self.excludes
+            fnmatch.fnmatch(shown, pat) or fnmatch.fnmatch(path.name, pat)
+            for pat in self.excludes
         )
 
     def inside_roots(self, real: str) -> bool:
-        return any(real == r or real.startswith(r.rstrip(os.sep) + os.sep) for r in self.roots)
+        return any(
+            real == r or real.startswith(r.rstrip(os.sep) + os.sep) for r in self.roots
+        )
 
     def add_file(self, path: Path, explicit: bool) -> None:
         directory = path.parent
-        self.files.setdefault(directory, {})[path] = GoFile(path, self.display(path), explicit)
+        self.files.setdefault(directory, {})[path] = GoFile(
+            path, self.display(path), explicit
+        )
 
     def walk(self, top: Path) -> None:
         stack = [top]
@@ -114,7 +119,9 @@ class _Walker:
             for entry in entries:
                 self.visit_entry(directory, entry, stack)
 
-    def visit_entry(self, directory: Path, entry: os.DirEntry[str], stack: list[Path]) -> None:
+    def visit_entry(
+        self, directory: Path, entry: os.DirEntry[str], stack: list[Path]
+    ) -> None:
         path = directory / entry.name
         if self.excluded(path):
             return
@@ -149,7 +156,9 @@ class _Walker:
             if entry.name in DEFAULT_EXCLUDED_DIRS:
                 return
             if is_go:
-                self.problems.append(Problem(self.display(path), "is a directory, not a Go file"))
+                self.problems.append(
+                    Problem(self.display(path), "is a directory, not a Go file")
+                )
             stack.append(path)
         elif is_go:
             if stat.S_ISREG(mode):
@@ -190,7 +199,9 @@ def discover(
     for arg in args:
         path = Path(os.path.abspath(arg))
         if os.path.islink(path) and not os.path.exists(path):
-            walker.problems.append(Problem(display(path), "cannot read: broken or looping symbolic link"))
+            walker.problems.append(
+                Problem(display(path), "cannot read: broken or looping symbolic link")
+            )
         elif path.is_dir():
             walker.walk(path)
         elif path.exists():
@@ -203,7 +214,10 @@ def discover(
             walker.problems.append(Problem(display(path), "no such file or directory"))
     for directory in explicit_dirs:
         _add_context_siblings(walker, directory)
-    units = [_make_unit(d, walker, display) for d in sorted(set(walker.files) | walker.dirs_with_meta)]
+    units = [
+        _make_unit(d, walker, display)
+        for d in sorted(set(walker.files) | walker.dirs_with_meta)
+    ]
     return Discovery(units=units, problems=walker.problems)
 
 
@@ -217,8 +231,15 @@ def _add_context_siblings(walker: _Walker, directory: Path) -> None:
         return
     for name in names:
         path = directory / name
-        if name.endswith(".go") and path not in known and path.is_file() and not path.is_symlink():
-            known[path] = GoFile(path, walker.display(path), explicit=False, report=False)
+        if (
+            name.endswith(".go")
+            and path not in known
+            and path.is_file()
+            and not path.is_symlink()
+        ):
+            known[path] = GoFile(
+                path, walker.display(path), explicit=False, report=False
+            )
 
 
 _gomod_cache: dict[Path, Path | None] = {}
@@ -246,8 +267,12 @@ def nearest_gomod(directory: Path) -> Path | None:
     return found
 
 
-def _make_unit(directory: Path, walker: _Walker, display: Callable[[Path], str]) -> Unit:
-    files = tuple(sorted(walker.files.get(directory, {}).values(), key=lambda f: f.display))
+def _make_unit(
+    directory: Path, walker: _Walker, display: Callable[[Path], str]
+) -> Unit:
+    files = tuple(
+        sorted(walker.files.get(directory, {}).values(), key=lambda f: f.display)
+    )
     gomod = nearest_gomod(directory)
     manifest = directory / MANIFEST_NAME
     return Unit(

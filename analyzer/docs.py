@@ -33,7 +33,10 @@ def rule_markdown(rule: Rule) -> str:
     """The documentation page of one rule."""
     lines = [f"# {rule.id} {rule.name}", ""]
     if not rule.implemented:
-        lines += ["> **Reserved.** This id is catalogued; the rule is not implemented yet and never runs.", ""]
+        lines += [
+            "> **Reserved.** This id is catalogued; the rule is not implemented yet and never runs.",
+            "",
+        ]
     lines += [rule.summary, ""]
     facts = [
         ("Default level", rule.level.value),
@@ -41,8 +44,18 @@ def rule_markdown(rule: Rule) -> str:
         ("Runs at `--risk-level`", f"{rule.scan_level.value} and above"),
         ("Precision", rule.precision),
         ("Tags", ", ".join(f"`{t}`" for t in rule.tags) or "none"),
-        ("CWE", ", ".join(f"[CWE-{c}](https://cwe.mitre.org/data/definitions/{c}.html)" for c in rule.cwe) or "none"),
-        ("Enabled by default", "yes" if rule.default_enabled else "no (opt in with `--select`)"),
+        (
+            "CWE",
+            ", ".join(
+                f"[CWE-{c}](https://cwe.mitre.org/data/definitions/{c}.html)"
+                for c in rule.cwe
+            )
+            or "none",
+        ),
+        (
+            "Enabled by default",
+            "yes" if rule.default_enabled else "no (opt in with `--select`)",
+        ),
     ]
     if rule.aliases:
         facts.append(("Former ids", ", ".join(rule.aliases)))
@@ -55,15 +68,32 @@ def rule_markdown(rule: Rule) -> str:
     if rule.good:
         lines += ["## Use instead", "", "```go", rule.good.rstrip("\n"), "```", ""]
     for name, content in sorted(rule.example_files.items()):
-        lang = "yaml" if name.endswith((".yaml", ".yml")) else ("json" if name.endswith(".json") else "")
+        lang = (
+            "yaml"
+            if name.endswith((".yaml", ".yml"))
+            else ("json" if name.endswith(".json") else "")
+        )
         lines += [f"With `{name}`:", "", f"```{lang}", content.rstrip("\n"), "```", ""]
     for name, content in sorted(rule.good_files.items()):
-        lang = "yaml" if name.endswith((".yaml", ".yml")) else ("json" if name.endswith(".json") else "")
+        lang = (
+            "yaml"
+            if name.endswith((".yaml", ".yml"))
+            else ("json" if name.endswith(".json") else "")
+        )
         lines += [f"Fixed `{name}`:", "", f"```{lang}", content.rstrip("\n"), "```", ""]
     if rule.options:
-        lines += ["## Options", "", "Set them in `.go-script-lint.yaml` under `rules: {" + rule.id + ": {options: …}}`.", ""]
+        lines += [
+            "## Options",
+            "",
+            "Set them in `.go-script-lint.yaml` under `rules: {"
+            + rule.id
+            + ": {options: …}}`.",
+            "",
+        ]
         lines += ["| option | default |", "|---|---|"]
-        lines += [f"| `{k}` | {_option_text(v)} |" for k, v in sorted(rule.options.items())]
+        lines += [
+            f"| `{k}` | {_option_text(v)} |" for k, v in sorted(rule.options.items())
+        ]
         lines += [""]
     lines += [
         "## Suppressing",
@@ -76,16 +106,28 @@ def rule_markdown(rule: Rule) -> str:
 
 def index_markdown(rules: Sequence[Rule]) -> str:
     """The rule index page."""
-    lines = ["# Rules", "", "Generated from the catalog by `python -m analyzer.docs`; do not edit.", ""]
+    lines = [
+        "# Rules",
+        "",
+        "Generated from the catalog by `python -m analyzer.docs`; do not edit.",
+        "",
+    ]
     for digit, title in FAMILIES.items():
         family = [r for r in rules if r.id[3] == digit]
         if not family:
             continue
-        lines += [f"## {title}", "", "| id | name | level | scan level | summary |", "|---|---|---|---|---|"]
+        lines += [
+            f"## {title}",
+            "",
+            "| id | name | level | scan level | summary |",
+            "|---|---|---|---|---|",
+        ]
         for r in family:
             note = " *(reserved)*" if not r.implemented else ""
             summary = r.summary.replace("|", "\\|")
-            lines.append(f"| [{r.id}]({r.id}.md) | {r.name}{note} | {r.level.value} | {r.scan_level.value} | {summary} |")
+            lines.append(
+                f"| [{r.id}]({r.id}.md) | {r.name}{note} | {r.level.value} | {r.scan_level.value} | {summary} |"
+            )
         lines.append("")
     return "\n".join(lines)
 
@@ -118,9 +160,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             stale.append(name)
             if not check:
                 path.write_text(content, encoding="utf-8", errors="replace")
-    extra = sorted(p.name for p in target.glob("*.md") if p.name not in pages) if target.is_dir() else []
+    extra = (
+        sorted(p.name for p in target.glob("*.md") if p.name not in pages)
+        if target.is_dir()
+        else []
+    )
     if check and (stale or extra):
-        print(f"docs out of date: {', '.join(stale + extra)}; run `python -m analyzer.docs`", file=sys.stderr)
+        print(
+            f"docs out of date: {', '.join(stale + extra)}; run `python -m analyzer.docs`",
+            file=sys.stderr,
+        )
         return 1
     for name in extra:
         if not check:

@@ -42,7 +42,13 @@ from analyzer.model import (
 from analyzer.parsing import error_regions, iter_nodes_of_types
 from analyzer.recovery import MEMO_KEY, parse_go, recovered_syntax
 from analyzer.rule import Rule, matches_selector
-from analyzer.source import Encoding, classify, first_invalid_utf8, is_generated, read_bytes
+from analyzer.source import (
+    Encoding,
+    classify,
+    first_invalid_utf8,
+    is_generated,
+    read_bytes,
+)
 from analyzer.suppress import SuppressionComment, apply_suppressions, parse_suppressions
 
 log = logging.getLogger(__name__)
@@ -89,7 +95,9 @@ class RuleSet:
 class UnitAnalysis:
     """Analysis of one directory; collects findings and notifications."""
 
-    def __init__(self, unit: Unit, ruleset: RuleSet, config: Config, srcroot: Path) -> None:
+    def __init__(
+        self, unit: Unit, ruleset: RuleSet, config: Config, srcroot: Path
+    ) -> None:
         """Prepare to analyse ``unit``."""
         self.unit = unit
         self.ruleset = ruleset
@@ -102,7 +110,9 @@ class UnitAnalysis:
         self.sources: dict[str, bytes] = {}
         self.reported: set[str] = set()
         self.contexts: dict[str, FileContext] = {}
-        self.parse_seconds: dict[str, float] = {}  # issue 9: counts against the time budget
+        self.parse_seconds: dict[
+            str, float
+        ] = {}  # issue 9: counts against the time budget
         self.package = PackageContext(
             unit.display,
             unit.directory,
@@ -119,7 +129,9 @@ class UnitAnalysis:
         """A file that could not be (fully) analysed: GSL002 plus a notification."""
         if level is Level.ERROR:
             self.notifications.append(
-                Notification(f"{path}: {message}", Level.ERROR, path=path, rule_id=UNREADABLE)
+                Notification(
+                    f"{path}: {message}", Level.ERROR, path=path, rule_id=UNREADABLE
+                )
             )
         rule = self.ruleset.get(UNREADABLE)
         if rule is not None:
@@ -143,14 +155,20 @@ class UnitAnalysis:
                 what = "UTF-16 text" if encoding is Encoding.UTF16 else "binary data"
                 self.unreadable(path, f"not UTF-8 Go source ({what}); not analysed")
             return
-        if not go_file.explicit and go_file.report and not self.config.include_generated:
+        if (
+            not go_file.explicit
+            and go_file.report
+            and not self.config.include_generated
+        ):
             if is_generated(data):
                 return
         # -- issue 9: recover Go newer than the grammar (analyzer/recovery.py) --
         started = time.monotonic()
         parsed = parse_go(data)
         self.parse_seconds[path] = time.monotonic() - started
-        ctx = FileContext(path, go_file.abspath, data, parsed.tree, self.package, self.config)
+        ctx = FileContext(
+            path, go_file.abspath, data, parsed.tree, self.package, self.config
+        )
         ctx.memo(MEMO_KEY, lambda: parsed.recovered)
         # -- end issue 9 --
         self.package.files.append(ctx)
@@ -173,7 +191,10 @@ class UnitAnalysis:
         loc = Location(ctx.path, ctx.region(offset, offset + 1))
         self.findings.append(
             ctx.make_finding(
-                rule, loc, level=Level.WARNING, problem="invalid UTF-8; analysed with replacement characters"
+                rule,
+                loc,
+                level=Level.WARNING,
+                problem="invalid UTF-8; analysed with replacement characters",
             )
         )
 
@@ -192,15 +213,22 @@ class UnitAnalysis:
                 # Point at the first line of the error region only (CR ends a line too).
                 end = min(_line_end(ctx.source, region.start_byte), end)
                 shown = _printable(ctx.source[region.start_byte : end].strip())
-                detail = f"unexpected `{shown[:40]}`" if shown else "unexpected end of input"
+                detail = (
+                    f"unexpected `{shown[:40]}`" if shown else "unexpected end of input"
+                )
             else:
                 detail = f"missing `{region.missing}`"
             loc = Location(ctx.path, ctx.region(region.start_byte, end))
             self.findings.append(ctx.make_finding(rule, loc, detail=detail))
         # issue 9: Go requires a package clause; tree-sitter accepts a file without one.
-        if not any(c.type == "package_clause" for c in ctx.root.children) and not ctx.root.has_error:
+        if (
+            not any(c.type == "package_clause" for c in ctx.root.children)
+            and not ctx.root.has_error
+        ):
             loc = Location(ctx.path, ctx.region(0, 0))
-            self.findings.append(ctx.make_finding(rule, loc, detail="missing `package` clause"))
+            self.findings.append(
+                ctx.make_finding(rule, loc, detail="missing `package` clause")
+            )
 
     # -- rules ---------------------------------------------------------------
 
@@ -231,7 +259,10 @@ class UnitAnalysis:
             for node in iter_nodes_of_types(ctx.root, kinds):
                 if deadline is not None and time.monotonic() > deadline:
                     del self.findings[first:]
-                    self.unreadable(path, f"analysis took over the {budget:g}-second budget; skipped")
+                    self.unreadable(
+                        path,
+                        f"analysis took over the {budget:g}-second budget; skipped",
+                    )
                     break
                 # -- end issue 9 --
                 for rule in dispatch[node.type]:
@@ -266,7 +297,11 @@ class UnitAnalysis:
         known = {f.display for f in self.unit.go_files}
         for finding in self.findings:
             path = finding.location.path
-            if path in known and path not in self.reported and finding.rule_id != UNREADABLE:
+            if (
+                path in known
+                and path not in self.reported
+                and finding.rule_id != UNREADABLE
+            ):
                 continue  # a context-only sibling: its own run reports it
             by_path[path].append(finding)
         if UNUSED_SUPPRESSION in self.enabled:
@@ -296,13 +331,19 @@ class UnitAnalysis:
         return fingerprint.fingerprint_findings(items, source, snippet_lines=5)
 
     def unused_suppressions(
-        self, rule: Rule, path: str, comments: list[SuppressionComment], lines: LineIndex
+        self,
+        rule: Rule,
+        path: str,
+        comments: list[SuppressionComment],
+        lines: LineIndex,
     ) -> Iterator[Finding]:
         """GSL003 for suppression comments that matched nothing (opt-in)."""
         others = [r for r in self.enabled if r != rule.id]
         for comment in comments:
             # A suppression of rules that did not run this time proves nothing.
-            if comment.used or not any(matches_selector(r, comment.selectors) for r in others):
+            if comment.used or not any(
+                matches_selector(r, comment.selectors) for r in others
+            ):
                 continue
             region = lines.region(comment.start_byte, comment.end_byte)
             yield self.package.make_finding(
@@ -311,20 +352,27 @@ class UnitAnalysis:
 
 
 def _line_end(source: bytes, offset: int) -> int:
-    ends = [i for i in (source.find(b"\n", offset), source.find(b"\r", offset)) if i != -1]
+    ends = [
+        i for i in (source.find(b"\n", offset), source.find(b"\r", offset)) if i != -1
+    ]
     return min(ends) if ends else len(source)
 
 
 def _printable(data: bytes) -> str:
     """Text for a message: control characters (NUL …) shown as ``\\xNN``."""
     text = data.decode("utf-8", errors="replace")
-    return "".join(ch if ch.isprintable() or ch == "\t" else f"\\x{ord(ch):02x}" for ch in text)
+    return "".join(
+        ch if ch.isprintable() or ch == "\t" else f"\\x{ord(ch):02x}" for ch in text
+    )
 
 
 def _suppressions(
     source: bytes, lines: LineIndex, ctx: FileContext | None, config: Config
 ) -> list[SuppressionComment]:
-    options = {"foreign": config.foreign_suppressions, "require_reason": config.require_reason}
+    options = {
+        "foreign": config.foreign_suppressions,
+        "require_reason": config.require_reason,
+    }
     if ctx is None:
         return parse_suppressions(source, lines, **options)
     root = ctx.root
@@ -343,7 +391,9 @@ def _suppressions(
     )
 
 
-def analyse_unit(unit: Unit, ruleset: RuleSet, config: Config, srcroot: Path) -> FileResult:
+def analyse_unit(
+    unit: Unit, ruleset: RuleSet, config: Config, srcroot: Path
+) -> FileResult:
     """Analyse one directory; never raises for bad input."""
     analysis = UnitAnalysis(unit, ruleset, config, srcroot)
     for go_file in unit.go_files:
@@ -383,7 +433,9 @@ def _cached_analyse(unit: Unit, job: Job) -> FileResult:
     if job.cache is None:
         return _safe_analyse(unit, job.ruleset, job.config, job.srcroot)
     extra = [p for p in (job.config.schema_path, _openapi_path(unit)) if p is not None]
-    key = cache_module.unit_key(unit, job.config.fingerprint(), sorted(job.ruleset.ids), extra)
+    key = cache_module.unit_key(
+        unit, job.config.fingerprint(), sorted(job.ruleset.ids), extra
+    )
     cached = job.cache.get(key)
     if cached is not None:
         return cached
@@ -406,7 +458,9 @@ def _openapi_path(unit: Unit) -> Path | None:
     return unit.directory / match.group(1) if match else None
 
 
-def _safe_analyse(unit: Unit, ruleset: RuleSet, config: Config, srcroot: Path) -> FileResult:
+def _safe_analyse(
+    unit: Unit, ruleset: RuleSet, config: Config, srcroot: Path
+) -> FileResult:
     try:
         return analyse_unit(unit, ruleset, config, srcroot)
     except Exception as exc:
@@ -443,18 +497,28 @@ def _start_methods() -> list[str]:
     return multiprocessing.get_all_start_methods()
 
 
-def problems_to_results(discovery: Discovery, ruleset: RuleSet, config: Config) -> FileResult:
+def problems_to_results(
+    discovery: Discovery, ruleset: RuleSet, config: Config
+) -> FileResult:
     """GSL002 findings and notifications for paths discovery could not use."""
     findings: list[Finding] = []
     notes: list[Notification] = []
     rule = ruleset.get(UNREADABLE)
     for problem in discovery.problems:
         level = Level.ERROR if problem.fatal else Level.NOTE
-        notes.append(Notification(f"{problem.display}: {problem.message}", level, path=problem.display))
+        notes.append(
+            Notification(
+                f"{problem.display}: {problem.message}", level, path=problem.display
+            )
+        )
         if problem.fatal and rule is not None:
             factory = PackageContext(".", Path("."), config)
             findings.append(
-                factory.make_finding(rule, Location(problem.display, Region(1, 1, 1, 1)), problem=problem.message)
+                factory.make_finding(
+                    rule,
+                    Location(problem.display, Region(1, 1, 1, 1)),
+                    problem=problem.message,
+                )
             )
     return FileResult(findings=tuple(findings), notifications=tuple(notes))
 
@@ -483,7 +547,10 @@ def run(
     """
     ruleset = RuleSet(tuple(rules))
     discovery = discover(
-        paths, srcroot=srcroot, excludes=config.exclude, follow_symlinks=config.follow_symlinks
+        paths,
+        srcroot=srcroot,
+        excludes=config.exclude,
+        follow_symlinks=config.follow_symlinks,
     )
     units = discovery.units
     if shard is not None:
@@ -500,14 +567,19 @@ def shard_of(directory: str, count: int) -> int:
     return int.from_bytes(digest[:8], "big") % count + 1
 
 
-def collect(results: Iterable[FileResult], ruleset: RuleSet, config: Config) -> RunResult:
+def collect(
+    results: Iterable[FileResult], ruleset: RuleSet, config: Config
+) -> RunResult:
     """Merge unit results into one deterministic run result."""
     findings: dict[tuple[object, ...], Finding] = {}
     notifications: set[Notification] = set()
     files: set[str] = set()
     for result in results:
         for f in result.findings:
-            findings.setdefault((*f.sort_key, f.location.region.end_line, f.location.region.end_column), f)
+            findings.setdefault(
+                (*f.sort_key, f.location.region.end_line, f.location.region.end_column),
+                f,
+            )
         notifications.update(result.notifications)
         files.update(result.files)
     return RunResult(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from analyzer import go_ast
 from analyzer.parsing import Node, query_captures
+from analyzer.recovery import recovered_syntax
 
 if TYPE_CHECKING:
     from analyzer.context import FileContext
@@ -204,6 +205,7 @@ def _type_kind(type_node: Node | None) -> str | None:
 # -- hook for constructs the grammar cannot parse -----------------------------
 
 _RECOVERED_KINDS = {
+    "new-expression": NEW_EXPR,  # analyzer.recovery.NEW_EXPRESSION
     "new_expr": NEW_EXPR,
     "new-expr": NEW_EXPR,
     "generic_method": GENERIC_METHOD,
@@ -229,9 +231,6 @@ def recovered_feature_uses(constructs: Iterable[object]) -> list[FeatureUse]:
 
 
 def _recovered_constructs(ctx: FileContext) -> Iterable[object]:
-    # Only read what the robustness layer has stored under "recovered_syntax":
-    # calling ctx.memo with a placeholder factory would pin an empty result
-    # before that layer runs. Absent means nothing was recovered.
-    memo = getattr(ctx, "_memo", None)
-    found = memo.get("recovered_syntax") if isinstance(memo, dict) else None
-    return found if isinstance(found, Iterable) else ()
+    # The engine stores what analyzer.recovery rewrote under this memo key
+    # when it parses the file; a context built elsewhere has nothing recovered.
+    return recovered_syntax(ctx)

@@ -17,7 +17,11 @@ def planned_edits(findings: Iterable[Finding]) -> dict[str, list[Replacement]]:
     """Non-overlapping replacements per path, from unsuppressed findings' first fix."""
     by_path: dict[str, list[Replacement]] = defaultdict(list)
     for finding in findings:
-        if finding.suppression is not None or not finding.fixes or finding.baseline_state == "absent":
+        if (
+            finding.suppression is not None
+            or not finding.fixes
+            or finding.baseline_state == "absent"
+        ):
             continue
         for rep in finding.fixes[0].replacements:
             by_path[rep.path].append(rep)
@@ -29,7 +33,10 @@ def planned_edits(findings: Iterable[Finding]) -> dict[str, list[Replacement]]:
             if rep.start_byte < end:
                 continue  # overlaps an earlier edit: leave it for the next run
             chosen.append(rep)
-            end = max(rep.end_byte, rep.start_byte + 1 if rep.start_byte == rep.end_byte else rep.end_byte)
+            end = max(
+                rep.end_byte,
+                rep.start_byte + 1 if rep.start_byte == rep.end_byte else rep.end_byte,
+            )
         plan[path] = chosen
     return plan
 
@@ -60,7 +67,9 @@ def apply_fixes(findings: Iterable[Finding], srcroot: Path) -> list[str]:
         new = rewrite(data, reps)
         if new == data:
             continue
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        )
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(new)
@@ -79,6 +88,10 @@ def diff(findings: Iterable[Finding], srcroot: Path) -> str:
     for path, reps in sorted(planned_edits(findings).items()):
         data = (srcroot / path).read_bytes()
         before = data.decode("utf-8", errors="replace").splitlines(keepends=True)
-        after = rewrite(data, reps).decode("utf-8", errors="replace").splitlines(keepends=True)
+        after = (
+            rewrite(data, reps)
+            .decode("utf-8", errors="replace")
+            .splitlines(keepends=True)
+        )
         chunks.extend(difflib.unified_diff(before, after, f"a/{path}", f"b/{path}"))
     return "".join(chunks)

@@ -21,7 +21,13 @@ _BRANCHING = frozenset(
     }
 )
 _STATEMENT_HOLDERS = frozenset(
-    {"statement_list", "expression_case", "type_case", "default_case", "communication_case"}
+    {
+        "statement_list",
+        "expression_case",
+        "type_case",
+        "default_case",
+        "communication_case",
+    }
 )
 _TERMINATING = frozenset({"return_statement", "goto_statement"})
 

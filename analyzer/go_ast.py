@@ -12,7 +12,9 @@ from collections.abc import Iterator
 
 from analyzer.parsing import Node
 
-FUNCTION_KINDS = frozenset({"function_declaration", "method_declaration", "func_literal"})
+FUNCTION_KINDS = frozenset(
+    {"function_declaration", "method_declaration", "func_literal"}
+)
 STRING_KINDS = frozenset({"interpreted_string_literal", "raw_string_literal"})
 
 
@@ -93,7 +95,9 @@ def selector_parts(node: Node) -> tuple[Node, str] | None:
     return operand, text(field)
 
 
-_GO_ESCAPES = re.compile(rb"\\(U[0-9a-fA-F]{8}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[0-7]{3}|.)", re.S)
+_GO_ESCAPES = re.compile(
+    rb"\\(U[0-9a-fA-F]{8}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[0-7]{3}|.)", re.S
+)
 _SIMPLE = {
     b"a": b"\a", b"b": b"\b", b"f": b"\f", b"n": b"\n", b"r": b"\r",
     b"t": b"\t", b"v": b"\v", b"\\": b"\\", b"'": b"'", b'"': b'"',

@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import jsonschema
+import jsonschema  # type: ignore[import-untyped]
 
 from analyzer import yamlpos
 from analyzer.model import Level, Location, Region
@@ -100,7 +100,11 @@ class Manifest:
 @cache
 def manifest_json_schema() -> dict[str, Any]:
     """The manifest's JSON Schema shipped in ``analyzer/data``."""
-    text = resources.files("analyzer.data").joinpath("go-script.schema.json").read_text("utf-8")
+    text = (
+        resources.files("analyzer.data")
+        .joinpath("go-script.schema.json")
+        .read_text("utf-8")
+    )
     data: dict[str, Any] = json.loads(text)
     return data
 
@@ -113,7 +117,9 @@ def _validator() -> jsonschema.Draft202012Validator:
 def _path_text(path: list[str | int]) -> str:
     out = ""
     for step in path:
-        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+        out += (
+            f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+        )
     return out or "the manifest"
 
 
@@ -133,23 +139,39 @@ _PATTERN_HINTS = {
 def _schema_problems(root: YNode, path: str) -> list[Problem]:
     out: list[Problem] = []
     plain = root.plain()
-    for error in sorted(_validator().iter_errors(plain), key=lambda e: list(map(str, e.absolute_path))):
+    for error in sorted(
+        _validator().iter_errors(plain), key=lambda e: list(map(str, e.absolute_path))
+    ):
         steps: list[str | int] = list(error.absolute_path)
         node = root.at(steps)
         where = _path_text(steps)
         kind = error.validator
         if kind == "required":
             missing = error.message.split("'")[1] if "'" in error.message else "?"
-            message = f"missing required key `{missing}`" + ("" if not steps else f" in `{where}`")
-            region = Region(node.region.start_line, node.region.start_column, node.region.start_line, node.region.start_column)
+            message = f"missing required key `{missing}`" + (
+                "" if not steps else f" in `{where}`"
+            )
+            region = Region(
+                node.region.start_line,
+                node.region.start_column,
+                node.region.start_line,
+                node.region.start_column,
+            )
             out.append(Problem(message, Location(path, node.key_region or region)))
         elif kind == "additionalProperties" and isinstance(node.value, dict):
             known = sorted(error.schema.get("properties", {}))
             for key, child in node.value.items():
                 if key not in known:
                     region = child.key_region or child.region
-                    message = f"unknown key `{key}`" + (f" in `{where}`" if steps else "")
-                    out.append(Problem(f"{message} (known: {', '.join(known)})", Location(path, region)))
+                    message = f"unknown key `{key}`" + (
+                        f" in `{where}`" if steps else ""
+                    )
+                    out.append(
+                        Problem(
+                            f"{message} (known: {', '.join(known)})",
+                            Location(path, region),
+                        )
+                    )
         elif kind == "type":
             want = error.validator_value
             want = " or ".join(want) if isinstance(want, list) else want
@@ -157,16 +179,26 @@ def _schema_problems(root: YNode, path: str) -> list[Problem]:
             out.append(Problem(message, Location(path, node.first_line)))
         elif kind == "enum":
             allowed = ", ".join(str(v) for v in error.validator_value)
-            message = f"`{where}` must be one of {allowed}, not `{_shown(error.instance)}`"
+            message = (
+                f"`{where}` must be one of {allowed}, not `{_shown(error.instance)}`"
+            )
             out.append(Problem(message, Location(path, node.first_line)))
         elif kind == "pattern":
-            hint = _PATTERN_HINTS.get(str(steps[-1]) if steps else "", f"match `{error.validator_value}`")
+            hint = _PATTERN_HINTS.get(
+                str(steps[-1]) if steps else "", f"match `{error.validator_value}`"
+            )
             message = f"`{where}` must be {hint}, not `{_shown(error.instance)}`"
             out.append(Problem(message, Location(path, node.first_line)))
         elif kind == "uniqueItems":
-            out.append(Problem(f"`{where}` has duplicate items", Location(path, node.first_line)))
+            out.append(
+                Problem(
+                    f"`{where}` has duplicate items", Location(path, node.first_line)
+                )
+            )
         else:
-            out.append(Problem(f"`{where}`: {error.message}", Location(path, node.first_line)))
+            out.append(
+                Problem(f"`{where}`: {error.message}", Location(path, node.first_line))
+            )
     return out
 
 
@@ -180,7 +212,12 @@ def load_manifest(abspath: Path, display: str) -> Manifest:
         data = abspath.read_bytes()
     except OSError as exc:
         loc = Location(display, Region(1, 1, 1, 1))
-        return Manifest(display, abspath, None, (Problem(f"cannot read the manifest: {exc.strerror or exc}", loc),))
+        return Manifest(
+            display,
+            abspath,
+            None,
+            (Problem(f"cannot read the manifest: {exc.strerror or exc}", loc),),
+        )
     loaded = yamlpos.load(data)
     problems = [Problem(e.message, Location(display, e.region)) for e in loaded.errors]
     root = loaded.root
@@ -195,13 +232,25 @@ def load_manifest(abspath: Path, display: str) -> Manifest:
     refs = tuple(
         Reference(key, node.value, Location(display, node.first_line))
         for key in ("entrypoint", "openapi")
-        if (node := root.get(key)) is not None and isinstance(node.value, str) and node.value
+        if (node := root.get(key)) is not None
+        and isinstance(node.value, str)
+        and node.value
     )
-    problems.sort(key=lambda p: (p.location.region.start_line, p.location.region.start_column, p.message))
-    return Manifest(display, abspath, root, tuple(problems), refs, schema, root.get("sandbox"))
+    problems.sort(
+        key=lambda p: (
+            p.location.region.start_line,
+            p.location.region.start_column,
+            p.message,
+        )
+    )
+    return Manifest(
+        display, abspath, root, tuple(problems), refs, schema, root.get("sandbox")
+    )
 
 
-def _manifest_parameters(root: YNode, path: str, problems: list[Problem]) -> Schema | None:
+def _manifest_parameters(
+    root: YNode, path: str, problems: list[Problem]
+) -> Schema | None:
     params = root.get("parameters")
     if params is None or not isinstance(params.value, list):
         return None
@@ -209,25 +258,44 @@ def _manifest_parameters(root: YNode, path: str, problems: list[Problem]) -> Sch
     seen: dict[str, Parameter] = {}
     for item in params.value:
         name_node = item.get("name")
-        if name_node is None or not isinstance(name_node.value, str) or not name_node.value:
+        if (
+            name_node is None
+            or not isinstance(name_node.value, str)
+            or not name_node.value
+        ):
             continue
         type_node = item.get("type")
-        ptype = type_node.value if type_node is not None and type_node.value in PARAMETER_TYPES else None
+        ptype = (
+            type_node.value
+            if type_node is not None and type_node.value in PARAMETER_TYPES
+            else None
+        )
         required_node = item.get("required")
         enum_node = item.get("enum")
-        enum = tuple(e.plain() for e in enum_node.value) if enum_node is not None and enum_node.is_sequence else None
+        enum = (
+            tuple(e.plain() for e in enum_node.value)
+            if enum_node is not None and enum_node.is_sequence
+            else None
+        )
         param = Parameter(
             name=name_node.value,
             types=(ptype,) if ptype else (),
             required=required_node is not None and required_node.value is True,
             location=Location(path, item.first_line),
             enum=enum,
-            enum_location=Location(path, enum_node.first_line) if enum is not None and enum_node is not None else None,
+            enum_location=Location(path, enum_node.first_line)
+            if enum is not None and enum_node is not None
+            else None,
         )
         if param.name in seen:
             first = seen[param.name].location.region.start_line
             where = Location(path, name_node.first_line)
-            problems.append(Problem(f"parameter `{param.name}` is declared twice (first at line {first})", where))
+            problems.append(
+                Problem(
+                    f"parameter `{param.name}` is declared twice (first at line {first})",
+                    where,
+                )
+            )
             continue
         seen[param.name] = param
         out.append(param)
@@ -259,13 +327,17 @@ def parameter_schema(pkg: PackageContext) -> Schema | None:
 
 # -- --schema-path ---------------------------------------------------------------
 
+
 def schema_file_of(pkg: PackageContext) -> SchemaFile | None:
     """The ``--schema-path`` file, loaded once per package (the file cache is per process)."""
     path = pkg.config.schema_path
     if path is None:
         return None
     display = pkg.display_path(path)
-    return pkg.memo("schema-file", lambda: _cached_schema_file(os.path.abspath(path), display, _stamp(path)))
+    return pkg.memo(
+        "schema-file",
+        lambda: _cached_schema_file(os.path.abspath(path), display, _stamp(path)),
+    )
 
 
 def _stamp(path: Path) -> tuple[int, int]:
@@ -277,7 +349,9 @@ def _stamp(path: Path) -> tuple[int, int]:
 
 
 @cache
-def _cached_schema_file(abspath: str, display: str, stamp: tuple[int, int]) -> SchemaFile:
+def _cached_schema_file(
+    abspath: str, display: str, stamp: tuple[int, int]
+) -> SchemaFile:
     del stamp  # part of the cache key only: a changed file is read again
     from analyzer.schemafile import load_schema_file  # it builds this module's types
 
@@ -298,6 +372,10 @@ def openapi_of(pkg: PackageContext) -> tuple[Reference, Path, yamlpos.Loaded] | 
         except OSError:
             return None
         is_json = path.suffix.lower() == ".json" or data.lstrip()[:1] in (b"{", b"[")
-        return ref, path, yamlpos.load(data, json_text=is_json, max_bytes=SCHEMA_MAX_BYTES)
+        return (
+            ref,
+            path,
+            yamlpos.load(data, json_text=is_json, max_bytes=SCHEMA_MAX_BYTES),
+        )
 
     return pkg.memo("openapi", load)

@@ -47,9 +47,13 @@ def merge_logs(logs: Sequence[dict[str, Any]]) -> dict[str, Any]:
     merged["results"] = results
     invocations = [inv for run in runs for inv in run.get("invocations", [])]
     if invocations:
-        notes = [n for inv in invocations for n in inv.get("toolExecutionNotifications", [])]
+        notes = [
+            n for inv in invocations for n in inv.get("toolExecutionNotifications", [])
+        ]
         first = dict(invocations[0])
-        first["executionSuccessful"] = all(inv.get("executionSuccessful", True) for inv in invocations)
+        first["executionSuccessful"] = all(
+            inv.get("executionSuccessful", True) for inv in invocations
+        )
         if notes:
             first["toolExecutionNotifications"] = notes
         merged["invocations"] = [first]
@@ -60,12 +64,19 @@ def _result_key(result: dict[str, Any]) -> tuple[str, int, int, str]:
     loc = (result.get("locations") or [{}])[0].get("physicalLocation", {})
     region = loc.get("region", {})
     uri = loc.get("artifactLocation", {}).get("uri", "")
-    return (uri, region.get("startLine", 0), region.get("startColumn", 0), result.get("ruleId", ""))
+    return (
+        uri,
+        region.get("startLine", 0),
+        region.get("startColumn", 0),
+        result.get("ruleId", ""),
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point; returns the exit status."""
-    parser = argparse.ArgumentParser(prog="go-script-lint-merge-sarif", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="go-script-lint-merge-sarif", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("logs", nargs="+", type=Path)
     parser.add_argument("-o", "--output", type=Path, required=True)
     args = parser.parse_args(argv)
@@ -75,7 +86,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, ValueError, KeyError, MergeError) as exc:
         print(f"go-script-lint-merge-sarif: error: {exc}", file=sys.stderr)
         return 2
-    args.output.write_text(json.dumps(merged, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    args.output.write_text(
+        json.dumps(merged, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     return 0
 
 

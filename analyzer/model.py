@@ -112,7 +112,13 @@ class Finding:
     def sort_key(self) -> tuple[str, int, int, str, str]:
         """Deterministic report order: path, line, column, rule, message."""
         r = self.location.region
-        return (self.location.path, r.start_line, r.start_column, self.rule_id, self.message)
+        return (
+            self.location.path,
+            r.start_line,
+            r.start_column,
+            self.rule_id,
+            self.message,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +137,12 @@ class Notification:
     @property
     def sort_key(self) -> tuple[str, str, str, str]:
         """Deterministic report order."""
-        return (self.path or "", self.rule_id or "", self.descriptor or "", self.message)
+        return (
+            self.path or "",
+            self.rule_id or "",
+            self.descriptor or "",
+            self.message,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +204,11 @@ class LineIndex:
     def line_bytes(self, line0: int) -> bytes:
         """The bytes of 0-based line ``line0`` without its terminator."""
         start = self._starts[line0]
-        end = self._starts[line0 + 1] if line0 + 1 < len(self._starts) else len(self._source)
+        end = (
+            self._starts[line0 + 1]
+            if line0 + 1 < len(self._starts)
+            else len(self._source)
+        )
         return self._source[start:end].rstrip(b"\r\n")
 
     def line_start(self, line0: int) -> int:

@@ -107,7 +107,9 @@ def iter_nodes_of_types(
         end = start + chunk_bytes
         cursor = QueryCursor(_query(pattern))
         cursor.set_byte_range(start, end)
-        nodes = [n for n in cursor.captures(root).get("n", []) if start <= n.start_byte < end]
+        nodes = [
+            n for n in cursor.captures(root).get("n", []) if start <= n.start_byte < end
+        ]
         nodes.sort(key=lambda n: (n.start_byte, -n.end_byte))
         yield from nodes
 

@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from analyzer.parsing import Node, Tree, edit_tree, error_regions, parse
+from analyzer.parsing import Node, Tree, edit_tree, error_regions, parse, query_captures
 
 __all__ = [
     "GENERIC_METHOD",
@@ -130,7 +130,9 @@ class _Recovery:
         tree = self.original.copy()  # edits mutate a tree; keep the plain parse intact
         for _ in range(_MAX_ROUNDS):
             done = self.kept.keys() | self.rejected
-            candidates = [c for c in self.candidates(tree.root_node) if c.offset not in done]
+            candidates = [
+                c for c in self.candidates(tree.root_node) if c.offset not in done
+            ]
             if not candidates:
                 break
             tree = self.reparse(tree, candidates, forward=True)
@@ -149,10 +151,14 @@ class _Recovery:
         if not self.kept:
             return ParsedGo(self.original)
         # A guard, not an expectation: never trade the plain parse for a worse one.
-        if len(error_regions(tree.root_node)) > len(error_regions(self.original.root_node)):
+        if len(error_regions(tree.root_node)) > len(
+            error_regions(self.original.root_node)
+        ):
             return ParsedGo(self.original)
-        recovered = sorted(self.kept.values(), key=lambda r: (r.start_byte, r.end_byte))
-        return ParsedGo(tree, tuple(recovered))
+        recovered = _shadowed_new(tree.root_node, self.kept.values())
+        return ParsedGo(
+            tree, tuple(sorted(recovered, key=lambda r: (r.start_byte, r.end_byte)))
+        )
 
     def reparse(self, tree: Tree, rewrites: list[_Rewrite], *, forward: bool) -> Tree:
         """Apply (or undo) same-length rewrites and re-parse incrementally."""
@@ -180,7 +186,12 @@ class _Recovery:
         while stack:
             node = stack.pop()
             if node.is_error or node.is_missing:
-                spans.append((_line_start(self.buf, node.start_byte), _line_end(self.buf, node.end_byte)))
+                spans.append(
+                    (
+                        _line_start(self.buf, node.start_byte),
+                        _line_end(self.buf, node.end_byte),
+                    )
+                )
                 continue
             stack.extend(c for c in node.children if c.has_error or c.is_missing)
         spans.sort()
@@ -212,7 +223,9 @@ class _Recovery:
             kind = _token(root, match.start(1), match.end(1))
             # Only real tokens: never a word inside a comment or a string.
             if kind in ("identifier", "type_identifier", "new", "make"):
-                yield _Rewrite(match.start(1), bytes(name), _RENAMES[bytes(name)], "call")
+                yield _Rewrite(
+                    match.start(1), bytes(name), _RENAMES[bytes(name)], "call"
+                )
 
     def _generic_method(self, receiver_open: int) -> _Rewrite | None:
         """``func (recv) Name[…](`` → the rewrite that blanks ``[…]``."""
@@ -220,7 +233,11 @@ class _Recovery:
         if receiver_close is None:
             return None
         name = _IDENT.match(self.buf, receiver_close + 1)
-        if name is None or name.end() >= len(self.buf) or self.buf[name.end()] != ord("["):
+        if (
+            name is None
+            or name.end() >= len(self.buf)
+            or self.buf[name.end()] != ord("[")
+        ):
             return None
         open_at = name.end()
         close_at = _matching(self.buf, open_at)
@@ -245,7 +262,9 @@ class _Recovery:
         if node is None:
             return None
         for child in node.children:
-            if child.type != "block" and (child.has_error or child.is_missing or child.is_error):
+            if child.type != "block" and (
+                child.has_error or child.is_missing or child.is_error
+            ):
                 return None
         name = node.child_by_field_name("name")
         start = name.start_byte if name is not None else cand.offset
@@ -271,6 +290,49 @@ class _Recovery:
         single = len(values) == 1 and values[0].type != "variadic_argument"
         kind = NEW_EXPRESSION if cand.old == b"new" and single else SHADOWED_BUILTIN
         return RecoveredSyntax(kind, call.start_byte, call.end_byte)
+
+
+_SCOPES = frozenset(
+    {
+        "block",
+        "function_declaration",
+        "method_declaration",
+        "func_literal",
+        "source_file",
+    }
+)
+
+
+def _shadowed_new(
+    root: Node, found: Iterable[RecoveredSyntax]
+) -> list[RecoveredSyntax]:
+    """Reclassify ``new(x)`` calls made where a local ``new`` is in scope.
+
+    The builtin cannot be used as a value, so a ``new`` identifier left in the
+    tree other than a callee (``new := …``, a parameter, ``f := new``) names a
+    user's ``new``; a call after it in the same block or function calls that one.
+    """
+    items = list(found)
+    if not any(r.kind == NEW_EXPRESSION for r in items):
+        return items
+    scopes: list[tuple[int, int, int]] = []  # (declared at, scope start, scope end)
+    for ident in query_captures('((identifier) @n (#eq? @n "new"))', root).get("n", []):
+        scope = ident.parent
+        if scope is not None and scope.type == "call_expression":
+            continue  # `new(T)` as the grammar reads it: the builtin itself
+        while scope is not None and scope.type not in _SCOPES:
+            scope = scope.parent
+        if scope is not None:
+            declared = 0 if scope.type == "source_file" else ident.start_byte
+            scopes.append((declared, scope.start_byte, scope.end_byte))
+    out = []
+    for r in items:
+        if r.kind == NEW_EXPRESSION and any(
+            d <= r.start_byte and s <= r.start_byte < e for d, s, e in scopes
+        ):
+            r = RecoveredSyntax(SHADOWED_BUILTIN, r.start_byte, r.end_byte)
+        out.append(r)
+    return out
 
 
 def _fails_alone(call_text: bytes) -> bool:

@@ -62,18 +62,26 @@ class ImportTable:
                 specs.extend(go_ast.named_children_of(group, "import_spec"))
             for spec in specs:
                 path_node = spec.child_by_field_name("path")
-                path = go_ast.string_literal_value(path_node) if path_node is not None else None
+                path = (
+                    go_ast.string_literal_value(path_node)
+                    if path_node is not None
+                    else None
+                )
                 if not path:
                     continue
                 name_node = spec.child_by_field_name("name")
                 if name_node is None:
-                    self.specs.append(ImportSpec(path, default_package_name(path), False, spec))
+                    self.specs.append(
+                        ImportSpec(path, default_package_name(path), False, spec)
+                    )
                 else:
                     self.specs.append(ImportSpec(path, text(name_node), True, spec))
         self.by_name: dict[str, str] = {
             s.name: s.path for s in self.specs if s.name not in (".", "_")
         }
-        self.dot_imports: tuple[str, ...] = tuple(s.path for s in self.specs if s.name == ".")
+        self.dot_imports: tuple[str, ...] = tuple(
+            s.path for s in self.specs if s.name == "."
+        )
         self.paths: frozenset[str] = frozenset(s.path for s in self.specs)
 
 
@@ -94,7 +102,9 @@ class Definition:
     resolver: Resolver
 
 
-def _spec_definitions(spec: Node, kind: str, scope: Node | None, res: Resolver) -> list[Definition]:
+def _spec_definitions(
+    spec: Node, kind: str, scope: Node | None, res: Resolver
+) -> list[Definition]:
     names = [c for c in spec.children_by_field_name("name") if c.type == "identifier"]
     values = go_ast.expression_list_items(spec.child_by_field_name("value"))
     mapped = len(values) == len(names)
@@ -123,7 +133,11 @@ def declarations_of(node: Node, scope: Node | None, res: Resolver) -> list[Defin
         for group in go_ast.named_children_of(node, "var_spec_list"):
             specs.extend(go_ast.named_children_of(group, "var_spec"))
         for spec in specs:
-            out.extend(_spec_definitions(spec, "var" if kind == "var_declaration" else "const", scope, res))
+            out.extend(
+                _spec_definitions(
+                    spec, "var" if kind == "var_declaration" else "const", scope, res
+                )
+            )
         return out
     if kind == "type_declaration":
         return [
@@ -190,14 +204,18 @@ class Resolver:
                 if child.type in ("function_declaration",):
                     name = child.child_by_field_name("name")
                     if name is not None:
-                        top[text(name)] = Definition(text(name), "func", name, None, None, self)
+                        top[text(name)] = Definition(
+                            text(name), "func", name, None, None, self
+                        )
                 else:
                     for d in declarations_of(child, None, self):
                         top.setdefault(d.name, d)
             self._top = top
         return self._top
 
-    def _scope_index(self, container: Node) -> dict[str, tuple[list[int], list[Definition]]]:
+    def _scope_index(
+        self, container: Node
+    ) -> dict[str, tuple[list[int], list[Definition]]]:
         cached = self._scope_cache.get(container.id)
         if cached is not None:
             return cached
@@ -207,10 +225,17 @@ class Resolver:
             # children; skipping them keeps lookups cheap (most ancestors are these).
             self._scope_cache[container.id] = index
             return index
-        scope = container if container.type in FUNCTION_KINDS else go_ast.enclosing_function(container)
+        scope = (
+            container
+            if container.type in FUNCTION_KINDS
+            else go_ast.enclosing_function(container)
+        )
         for idx, child in enumerate(container.children):
             defs = declarations_of(child, scope, self)
-            if container.type == "type_switch_statement" and container.field_name_for_child(idx) == "alias":
+            if (
+                container.type == "type_switch_statement"
+                and container.field_name_for_child(idx) == "alias"
+            ):
                 defs = [
                     Definition(text(n), "range", n, None, scope, self)
                     for n in go_ast.expression_list_items(child)
@@ -374,7 +399,11 @@ class Resolver:
         if callee in _CONVERSIONS and len(args) == 1:
             return self.const_value(args[0], depth + 1)
         fn = go_ast.call_function(node)
-        if fn is not None and fn.type in ("identifier", "type_identifier") and len(args) == 1:
+        if (
+            fn is not None
+            and fn.type in ("identifier", "type_identifier")
+            and len(args) == 1
+        ):
             name = text(fn)
             if name in _BUILTIN_CONVERSIONS and self.lookup(fn) is None:
                 return self.const_value(args[0], depth + 1)

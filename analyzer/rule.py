@@ -129,7 +129,9 @@ def validate_registry(rules: Iterable[Rule]) -> tuple[Rule, ...]:
         if rule.implemented and not rule.engine_rule:
             has_node_check = bool(rule.node_types) and rule.check is not None
             if not has_node_check and rule.package_check is None:
-                problems.append(f"{rule.id}: implemented rule needs node_types+check or package_check")
+                problems.append(
+                    f"{rule.id}: implemented rule needs node_types+check or package_check"
+                )
     if problems:
         raise ValueError("invalid rule registry:\n  " + "\n  ".join(problems))
     return tuple(ordered)

@@ -15,7 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from analyzer import yamlpos
-from analyzer.manifest import PARAMETER_TYPES, SCHEMA_MAX_BYTES, Parameter, Problem, Schema
+from analyzer.manifest import (
+    PARAMETER_TYPES,
+    SCHEMA_MAX_BYTES,
+    Parameter,
+    Problem,
+    Schema,
+)
 from analyzer.model import Level, Location, Region
 from analyzer.yamlpos import YNode
 
@@ -82,7 +88,11 @@ class _Reader:
         text: str = ref.value
         if not text.startswith("#"):
             self.problems.append(
-                Problem(f"`$ref` to another document (`{text}`) is not followed", self.loc(ref), Level.WARNING)
+                Problem(
+                    f"`$ref` to another document (`{text}`) is not followed",
+                    self.loc(ref),
+                    Level.WARNING,
+                )
             )
             return None
         node = self.root
@@ -91,11 +101,19 @@ class _Reader:
             child: YNode | None = None
             if isinstance(node.value, dict):
                 child = node.value.get(step)
-            elif isinstance(node.value, list) and step.isdigit() and int(step) < len(node.value):
+            elif (
+                isinstance(node.value, list)
+                and step.isdigit()
+                and int(step) < len(node.value)
+            ):
                 child = node.value[int(step)]
             if child is None:
                 self.problems.append(
-                    Problem(f"`$ref` `{text}` points nowhere in this file", self.loc(ref), Level.WARNING)
+                    Problem(
+                        f"`$ref` `{text}` points nowhere in this file",
+                        self.loc(ref),
+                        Level.WARNING,
+                    )
                 )
                 return None
             node = child
@@ -111,13 +129,19 @@ class _Reader:
             raw = type_node.value if isinstance(type_node.value, list) else [type_node]
             names = [t.value if isinstance(t, YNode) else t for t in raw]
             nullable = "null" in names
-            types = tuple(t for t in names if isinstance(t, str) and t in PARAMETER_TYPES)
+            types = tuple(
+                t for t in names if isinstance(t, str) and t in PARAMETER_TYPES
+            )
             for bad in (t for t in names if t not in PARAMETER_TYPES and t != "null"):
-                self.problems.append(Problem(f"`{name}`: unknown type `{bad}`", self.loc(type_node)))
+                self.problems.append(
+                    Problem(f"`{name}`: unknown type `{bad}`", self.loc(type_node))
+                )
         if schema.get("nullable") is not None and schema.get("nullable").value is True:  # type: ignore[union-attr]
             nullable = True
         enum, enum_loc = self.enum_of(schema)
-        return Parameter(name, types, required, self.loc(node), nullable, enum, enum_loc)
+        return Parameter(
+            name, types, required, self.loc(node), nullable, enum, enum_loc
+        )
 
     def enum_of(self, schema: YNode) -> tuple[tuple[Any, ...] | None, Location | None]:
         enum_node = schema.get("enum")
@@ -133,13 +157,22 @@ class _Reader:
         draft = root.get("$schema")
         if draft is not None and str(draft.value).rstrip("#") not in KNOWN_DRAFTS:
             self.problems.append(
-                Problem(f"`$schema` `{draft.value}` is not draft 2020-12 or 07; read as 2020-12", self.loc(draft), Level.NOTE)
+                Problem(
+                    f"`$schema` `{draft.value}` is not draft 2020-12 or 07; read as 2020-12",
+                    self.loc(draft),
+                    Level.NOTE,
+                )
             )
         self.note_unsupported(root)
         props = root.get("properties")
         if props is None or not isinstance(props.value, dict):
             where = Location(self.path, self.root.first_line)
-            self.problems.append(Problem("the schema has no `properties` mapping: no parameters to check", where))
+            self.problems.append(
+                Problem(
+                    "the schema has no `properties` mapping: no parameters to check",
+                    where,
+                )
+            )
             return None
         required_node = root.get("required")
         required = (
@@ -155,9 +188,14 @@ class _Reader:
         for name in sorted(required - set(props.value)):
             assert required_node is not None
             self.problems.append(
-                Problem(f"`required` names `{name}`, which `properties` does not declare", self.loc(required_node))
+                Problem(
+                    f"`required` names `{name}`, which `properties` does not declare",
+                    self.loc(required_node),
+                )
             )
-        return Schema("schema", self.path, Location(self.path, props.first_line), params)
+        return Schema(
+            "schema", self.path, Location(self.path, props.first_line), params
+        )
 
 
 def load_schema_file(abspath: Path, display: str) -> SchemaFile:
@@ -166,14 +204,23 @@ def load_schema_file(abspath: Path, display: str) -> SchemaFile:
     try:
         data = abspath.read_bytes()
     except OSError as exc:
-        return SchemaFile(display, (Problem(f"cannot read the schema: {exc.strerror or exc}", first),), None)
+        return SchemaFile(
+            display,
+            (Problem(f"cannot read the schema: {exc.strerror or exc}", first),),
+            None,
+        )
     is_json = abspath.suffix.lower() == ".json" or data.lstrip()[:1] == b"{"
     loaded = yamlpos.load(data, json_text=is_json, max_bytes=SCHEMA_MAX_BYTES)
     problems = [Problem(e.message, Location(display, e.region)) for e in loaded.errors]
     if loaded.root is None:
         return SchemaFile(display, tuple(problems), None)
     if not loaded.root.is_mapping:
-        problems.append(Problem("a JSON Schema must be an object", Location(display, loaded.root.first_line)))
+        problems.append(
+            Problem(
+                "a JSON Schema must be an object",
+                Location(display, loaded.root.first_line),
+            )
+        )
         return SchemaFile(display, tuple(problems), None)
     reader = _Reader(loaded.root, display)
     schema = reader.read()

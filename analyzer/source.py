@@ -40,7 +40,10 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
     if not stat.S_ISREG(st.st_mode):
         return ReadResult(None, "not a regular file (FIFO, socket or device); not read")
     if st.st_size > max_bytes:
-        return ReadResult(None, f"file is {st.st_size} bytes, over the {max_bytes}-byte budget; skipped")
+        return ReadResult(
+            None,
+            f"file is {st.st_size} bytes, over the {max_bytes}-byte budget; skipped",
+        )
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as handle:

@@ -21,7 +21,16 @@ from analyzer.parsing import Node
 if TYPE_CHECKING:
     from analyzer.context import FileContext, PackageContext
 
-_SIMPLE_ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v", "\\": "\\"}
+_SIMPLE_ESCAPES = {
+    "a": "\a",
+    "b": "\b",
+    "f": "\f",
+    "n": "\n",
+    "r": "\r",
+    "t": "\t",
+    "v": "\v",
+    "\\": "\\",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +105,11 @@ def _unquote(quoted: str) -> str | None:
             i += 2 + width
         elif nxt and nxt in "01234567":
             digits = body[i + 1 : i + 4]
-            if len(digits) != 3 or not re.fullmatch(r"[0-7]{3}", digits) or int(digits, 8) > 255:
+            if (
+                len(digits) != 3
+                or not re.fullmatch(r"[0-7]{3}", digits)
+                or int(digits, 8) > 255
+            ):
                 return None
             out.append(chr(int(digits, 8)))
             i += 4
@@ -113,7 +126,9 @@ def parse_tag(tag: str) -> Tag:
     count = 0
     while i < n:
         if count > 0 and tag[i] != " ":
-            return Tag(tag, tuple(pairs), "`key:\"value\"` pairs not separated by spaces", i)
+            return Tag(
+                tag, tuple(pairs), '`key:"value"` pairs not separated by spaces', i
+            )
         while i < n and tag[i] == " ":
             i += 1
         if i >= n:
@@ -135,7 +150,12 @@ def parse_tag(tag: str) -> Tag:
                 j += 1
             j += 1
         if j >= n:
-            return Tag(tag, tuple(pairs), "bad syntax for struct tag value (unterminated quote)", q)
+            return Tag(
+                tag,
+                tuple(pairs),
+                "bad syntax for struct tag value (unterminated quote)",
+                q,
+            )
         quoted = tag[q : j + 1]
         value = _unquote(quoted)
         if value is None:
@@ -179,7 +199,9 @@ class SourceTag:
 
     node: Node
     tag: Tag
-    offsets: tuple[int, ...]  # source byte offset of each decoded character, plus the end
+    offsets: tuple[
+        int, ...
+    ]  # source byte offset of each decoded character, plus the end
 
     def byte_span(self, start: int, end: int) -> tuple[int, int]:
         """Source bytes of decoded characters ``[start, end)``."""
@@ -349,7 +371,9 @@ def unwrap_pointer(node: Node | None, max_depth: int = 16) -> Node | None:
     return node
 
 
-def promoted_fields(field_list: Node, index: TypeIndex, key: str = "json", max_depth: int = 4) -> list[tuple[Field, int]]:
+def promoted_fields(
+    field_list: Node, index: TypeIndex, key: str = "json", max_depth: int = 4
+) -> list[tuple[Field, int]]:
     """Fields as an encoder sees them, with embedded structs flattened (and their depth).
 
     Only embedded structs of this package without a ``key`` name are
@@ -365,9 +389,13 @@ def promoted_fields(field_list: Node, index: TypeIndex, key: str = "json", max_d
             for f in struct_fields(current):
                 pair = f.tag.tag.get(key) if f.tag is not None else None
                 named = pair is not None and bool(pair.name) and pair.value != "-"
-                inner = index.struct_of(f.type_node) if f.embedded and not named else None
+                inner = (
+                    index.struct_of(f.type_node) if f.embedded and not named else None
+                )
                 if inner is not None and depth < max_depth:
-                    if inner.id not in seen:  # a struct embedding itself through a pointer
+                    if (
+                        inner.id not in seen
+                    ):  # a struct embedding itself through a pointer
                         seen.add(inner.id)
                         following.append(inner)
                 else:
@@ -407,7 +435,9 @@ class Binding:
     detail: str = ""
 
 
-def package_files(pkg: PackageContext, package_name: str | None = None) -> list[FileContext]:
+def package_files(
+    pkg: PackageContext, package_name: str | None = None
+) -> list[FileContext]:
     """The package's non-test files (of one package clause name, when given)."""
     files = [f for f in pkg.files if not f.path.endswith("_test.go")]
     if package_name is None:
@@ -428,7 +458,9 @@ def type_index(pkg: PackageContext, package_name: str | None = None) -> TypeInde
     return pkg.memo(f"structtags.types:{package_name}", build)
 
 
-def package_structs(pkg: PackageContext, package_name: str | None = None) -> list[StructDecl]:
+def package_structs(
+    pkg: PackageContext, package_name: str | None = None
+) -> list[StructDecl]:
     """Package-level struct types, in file and declaration order."""
     out: list[StructDecl] = []
     for f in package_files(pkg, package_name):
@@ -444,7 +476,10 @@ def package_structs(pkg: PackageContext, package_name: str | None = None) -> lis
 def _is_marker(node: Node | None, target: Node) -> bool:
     """A marker comment directly above ``target`` (or trailing on its first line)."""
     while node is not None and node.type == "comment":
-        if MARKER.match(go_ast.text(node)) and target.start_point.row - node.end_point.row <= 1:
+        if (
+            MARKER.match(go_ast.text(node))
+            and target.start_point.row - node.end_point.row <= 1
+        ):
             return True
         if target.start_point.row - node.end_point.row > 1:
             return False
@@ -452,7 +487,9 @@ def _is_marker(node: Node | None, target: Node) -> bool:
     return False
 
 
-def marked_structs(pkg: PackageContext, package_name: str | None = None) -> list[StructDecl]:
+def marked_structs(
+    pkg: PackageContext, package_name: str | None = None
+) -> list[StructDecl]:
     """Structs marked ``//go-script:parameters`` (``// go-script:parameters`` after gofmt)."""
     out: list[StructDecl] = []
     for decl in package_structs(pkg, package_name):
@@ -501,7 +538,9 @@ def _bind(pkg: PackageContext, names: list[str], package_name: str | None) -> Bi
         return Binding(None, "none", f"{shown} match equally well")
     if best[0] * 2 < len(names):
         return Binding(
-            None, "none", f"the best, `{best[2].name}`, carries only {best[0]} of {len(names)} parameters"
+            None,
+            "none",
+            f"the best, `{best[2].name}`, carries only {best[0]} of {len(names)} parameters",
         )
     return Binding(best[2], "coverage")
 
@@ -530,7 +569,9 @@ def _struct_lists_in_type(node: Node | None, index: TypeIndex) -> list[Node]:
         if node is None:
             break
         if node.type in ("slice_type", "array_type", "map_type"):
-            node = node.child_by_field_name("element") or node.child_by_field_name("value")
+            node = node.child_by_field_name("element") or node.child_by_field_name(
+                "value"
+            )
             continue
         resolved = index.resolve(node)
         fl = field_list_of(unwrap_pointer(resolved))
@@ -540,7 +581,7 @@ def _struct_lists_in_type(node: Node | None, index: TypeIndex) -> list[Node]:
     return out
 
 
-# -- the cross-check context shared by GSL402–GSL405 ------------------------------
+# -- the cross-check context shared by GSL402-GSL405 ------------------------------
 
 
 @dataclass(frozen=True)
@@ -549,7 +590,9 @@ class CrossCheck:
 
     schema: Schema
     binding: Binding
-    fields: tuple[tuple[Field, int], ...]  # the bound struct's fields, embedded ones promoted
+    fields: tuple[
+        tuple[Field, int], ...
+    ]  # the bound struct's fields, embedded ones promoted
     index: TypeIndex
     package_name: str | None
 
@@ -566,7 +609,7 @@ def _entry_package(pkg: PackageContext) -> str | None:
 
 
 def crosscheck(pkg: PackageContext) -> CrossCheck | None:
-    """What GSL402–GSL405 compare (cached per package); ``None`` when nothing applies."""
+    """What GSL402-GSL405 compare (cached per package); ``None`` when nothing applies."""
     return pkg.memo("structtags.crosscheck", lambda: _crosscheck(pkg))
 
 
@@ -582,7 +625,11 @@ def _crosscheck(pkg: PackageContext) -> CrossCheck | None:
             return None
     binding = bind_parameters(pkg, [p.name for p in schema.parameters], package_name)
     index = type_index(pkg, package_name)
-    fields = tuple(promoted_fields(binding.struct.fields, index)) if binding.struct is not None else ()
+    fields = (
+        tuple(promoted_fields(binding.struct.fields, index))
+        if binding.struct is not None
+        else ()
+    )
     return CrossCheck(schema, binding, fields, index, package_name)
 
 

@@ -156,22 +156,32 @@ def _own_suppressions(
 def _foreign_suppressions(
     source: bytes, lines: LineIndex, in_comment: Callable[[int], bool] | None
 ) -> list[SuppressionComment]:
-    if not any(marker in source for marker in (b"nosec", b"nolint", b"lint:", b"nosemgrep")):
+    if not any(
+        marker in source for marker in (b"nosec", b"nolint", b"lint:", b"nosemgrep")
+    ):
         return []
     found: list[SuppressionComment] = []
     for match in _FOREIGN.finditer(source):
         if in_comment is not None and not in_comment(match.start()):
             continue
-        tool = next(k for k in ("nosec", "nolint", "lint", "nosemgrep") if match.group(k))
+        tool = next(
+            k for k in ("nosec", "nolint", "lint", "nosemgrep") if match.group(k)
+        )
         raw_ids = {
             "nosec": match.group("nosec_ids"),
             "nolint": match.group("nolint_ids"),
             "lint": match.group("lint_ids"),
             "nosemgrep": match.group("semgrep_ids"),
         }[tool]
-        ids = [i for i in re.split(r"[\s,]+", (raw_ids or b"").decode("ascii", "replace")) if i]
+        ids = [
+            i
+            for i in re.split(r"[\s,]+", (raw_ids or b"").decode("ascii", "replace"))
+            if i
+        ]
         if ids:
-            selectors = tuple(sel for i in ids for sel in FOREIGN_IDS.get(i.rsplit(".", 1)[-1], ()))
+            selectors = tuple(
+                sel for i in ids for sel in FOREIGN_IDS.get(i.rsplit(".", 1)[-1], ())
+            )
         else:
             selectors = _BARE.get(tool, ())
         if not selectors:

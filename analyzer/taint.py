@@ -10,13 +10,17 @@ parameter, and other function parameters (the weakest evidence).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from analyzer import go_ast
+from analyzer.constness import fixed_element
 from analyzer.context import FileContext
-from analyzer.dataflow import facts
+from analyzer.dataflow import declaring_rhs, facts
 from analyzer.parsing import Node
 from analyzer.resolve import Definition
+
+__all__ = ["Source", "declaring_rhs", "input_source", "sources_of"]
 
 MAX_NODES = 400  # per query: bounds the work on huge expressions
 MAX_HOPS = 12  # identifier → initialiser steps
@@ -53,6 +57,7 @@ FLAG_NON_SOURCES = frozenset(
 )
 # Builtins whose result carries no data of their operand worth tracking.
 OPAQUE_BUILTINS = frozenset({"len", "cap"})
+_TEMP_HELPER = re.compile(r"(?i)tmp|tempdir|tempfile|mktemp")
 INPUT_KINDS = frozenset({"args", "env", "flag", "stdin", "http"})
 _LABELS = {
     "args": "command-line arguments",
@@ -128,6 +133,9 @@ def _step(
         if ctx.qualified_name(operand) == "os.Args":
             index = ctx.int_value(node.child_by_field_name("index"))
             return _describe("self" if index == 0 else "args", ctx, node), []
+        element = fixed_element(ctx, node)
+        if element is not None:
+            return None, [(element, hops)]
         # An element's value comes from the container; the index only selects.
         return None, [(operand, hops)] if operand is not None else []
     elif kind == "call_expression":
@@ -201,9 +209,17 @@ def _call_source(ctx: FileContext, call: Node) -> Source | None:
             kind = "flag"
         if kind is not None:
             return _describe(kind, ctx, call)
-    if _is_test_tempdir(call):
+    if _is_test_tempdir(call) or (callee is None and _names_temp_helper(call)):
         return _describe("temp", ctx, call)
     return None
+
+
+def _names_temp_helper(call: Node) -> bool:
+    """A local helper such as ``mktmpdir(t)`` or ``makeTempDir()``: by its name."""
+    fn = go_ast.call_function(call)
+    if fn is not None and fn.type == "selector_expression":
+        fn = fn.child_by_field_name("field")
+    return fn is not None and _TEMP_HELPER.search(go_ast.text(fn)) is not None
 
 
 def _is_test_tempdir(call: Node) -> bool:
@@ -228,20 +244,6 @@ def _is_http_request(ctx: FileContext, definition: Definition) -> bool:
     if package is None or ctx.text(name) != "Request":
         return False
     return ctx.resolver.is_package_name(package) == "net/http"
-
-
-def declaring_rhs(name_node: Node) -> Node | None:
-    """For ``x, err := f()`` or ``for _, x := range xs``: the right-hand side."""
-    parent = name_node.parent
-    if parent is not None and parent.type == "expression_list":
-        parent = parent.parent
-    if parent is None:
-        return None
-    if parent.type in ("short_var_declaration", "range_clause", "receive_statement"):
-        return parent.child_by_field_name("right")
-    if parent.type == "var_spec":
-        return parent.child_by_field_name("value")
-    return None
 
 
 def input_source(ctx: FileContext, expr: Node | None) -> Source | None:

@@ -10,7 +10,11 @@ from pathlib import Path
 def _git(root: Path, *args: str) -> str:
     try:
         out = subprocess.run(
-            ["git", "-C", str(root), *args], capture_output=True, text=True, timeout=5, check=False
+            ["git", "-C", str(root), *args],
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=False,
         )
     except (OSError, subprocess.SubprocessError):
         return ""
@@ -30,7 +34,11 @@ def provenance(root: Path) -> dict[str, str]:
     """``vcs_uri``/``vcs_revision``/``vcs_branch`` of the checkout at ``root``, or ``{}``."""
     revision = _git(root, "rev-parse", "HEAD")
     remote = _git(root, "config", "--get", "remote.origin.url")
-    if not revision or not remote or not re.match(r"^(https?|ssh|git)://|^[\w.-]+@", remote):
+    if (
+        not revision
+        or not remote
+        or not re.match(r"^(https?|ssh|git)://|^[\w.-]+@", remote)
+    ):
         return {}
     details = {"vcs_uri": public_uri(remote), "vcs_revision": revision}
     branch = _git(root, "symbolic-ref", "--short", "-q", "HEAD")

@@ -73,7 +73,11 @@ class YNode:
             child: YNode | None = None
             if isinstance(node.value, dict) and isinstance(step, str):
                 child = node.value.get(step)
-            elif isinstance(node.value, list) and isinstance(step, int) and 0 <= step < len(node.value):
+            elif (
+                isinstance(node.value, list)
+                and isinstance(step, int)
+                and 0 <= step < len(node.value)
+            ):
                 child = node.value[step]
             if child is None:
                 break
@@ -85,8 +89,15 @@ class YNode:
         """The node's first line only, from its key when it has one."""
         start = self.key_region or self.region
         if self.region.end_line == start.start_line:
-            return Region(start.start_line, start.start_column, self.region.end_line, self.region.end_column)
-        return Region(start.start_line, start.start_column, start.end_line, start.end_column)
+            return Region(
+                start.start_line,
+                start.start_column,
+                self.region.end_line,
+                self.region.end_column,
+            )
+        return Region(
+            start.start_line, start.start_column, start.end_line, start.end_column
+        )
 
 
 @dataclass(slots=True)
@@ -124,8 +135,8 @@ class _BoundedLoader(yaml.SafeLoader):
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise _TooDeep(self.peek_event().start_mark)
-            return Composer.compose_node(self, parent, index)  # type: ignore[no-any-return]
+                raise _TooDeep(self.peek_event().start_mark)  # type: ignore[no-untyped-call]
+            return Composer.compose_node(self, parent, index)
         finally:
             self._depth -= 1
 
@@ -149,7 +160,9 @@ class _Positions:
         # A block value's end mark sits at the start of the next line: clamp it.
         if el > sl and end.column == 0:
             el -= 1
-            ec = self.column(el, len(self.lines[el]) if 0 <= el < len(self.lines) else 0)
+            ec = self.column(
+                el, len(self.lines[el]) if 0 <= el < len(self.lines) else 0
+            )
         return Region(sl + 1, sc, el + 1, ec)
 
     def point(self, mark: Any) -> Region:
@@ -201,13 +214,24 @@ class _Builder:
                         for k, v in built.value.items():
                             merged.setdefault(k, v)
                 continue
-            key_value = self.scalar(key_node) if isinstance(key_node, ScalarNode) else key_node.value
-            key = key_value if isinstance(key_value, str) else _key_text(key_value, key_node)
+            key_value = (
+                self.scalar(key_node)
+                if isinstance(key_node, ScalarNode)
+                else key_node.value
+            )
+            key = (
+                key_value
+                if isinstance(key_value, str)
+                else _key_text(key_value, key_node)
+            )
             key_region = self.pos.region(key_node.start_mark, key_node.end_mark)
             if key in out:
                 first = out[key].key_region or out[key].region
                 self.errors.append(
-                    YamlError(f"duplicate key `{key}` (first at line {first.start_line})", key_region)
+                    YamlError(
+                        f"duplicate key `{key}` (first at line {first.start_line})",
+                        key_region,
+                    )
                 )
             value = self.build(value_node, depth + 1)
             value.key_region = key_region
@@ -242,7 +266,10 @@ def _decode(data: bytes) -> str | YamlError:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        return YamlError(f"not UTF-8 text (invalid byte at offset {exc.start})", Region(line, 1, line, 1))
+        return YamlError(
+            f"not UTF-8 text (invalid byte at offset {exc.start})",
+            Region(line, 1, line, 1),
+        )
 
 
 def load(
@@ -260,7 +287,15 @@ def load(
     first = Region(1, 1, 1, 1)
     if len(data) > max_bytes:
         size = f"{len(data) / (1 << 20):.1f} MB"
-        return Loaded(None, [YamlError(f"file is {size}, over the {max_bytes >> 10} KB limit; not read", first)])
+        return Loaded(
+            None,
+            [
+                YamlError(
+                    f"file is {size}, over the {max_bytes >> 10} KB limit; not read",
+                    first,
+                )
+            ],
+        )
     text = _decode(data)
     if isinstance(text, YamlError):
         return Loaded(None, [text])
@@ -272,7 +307,11 @@ def load(
         # JSON allows tabs between tokens, YAML does not; inside JSON strings a raw
         # tab is invalid anyway, so replacing them keeps every position and value.
         text = text.replace("\t", " ")
-    loader = _BoundedLoader(text)
+    try:
+        # The reader rejects NUL and other control characters as it is built.
+        loader = _BoundedLoader(text)
+    except yaml.YAMLError as exc:
+        return Loaded(None, [YamlError(f"invalid YAML: {_problem(exc)}", first)])
     try:
         node = loader.get_single_node()
         if node is None:
@@ -280,10 +319,19 @@ def load(
         builder = _Builder(pos, max_nodes)
         root = builder.build(node)
     except _TooDeep as exc:
-        return Loaded(None, [YamlError(f"nested more than {MAX_DEPTH} levels deep", pos.point(exc.mark))])
+        return Loaded(
+            None,
+            [
+                YamlError(
+                    f"nested more than {MAX_DEPTH} levels deep", pos.point(exc.mark)
+                )
+            ],
+        )
     except _Budget as exc:
         where = pos.point(exc.node.start_mark)
-        message = f"aliases expand to more than {max_nodes} values (an alias bomb?); not read"
+        message = (
+            f"aliases expand to more than {max_nodes} values (an alias bomb?); not read"
+        )
         return Loaded(None, [YamlError(message, where)])
     except yaml.MarkedYAMLError as exc:
         return Loaded(None, [_yaml_error(exc, pos)])
@@ -292,6 +340,10 @@ def load(
     finally:
         loader.dispose()
     return Loaded(root, builder.errors)
+
+
+def _problem(exc: yaml.YAMLError) -> str:
+    return str(getattr(exc, "reason", None) or type(exc).__name__)
 
 
 def _yaml_error(exc: yaml.MarkedYAMLError, pos: _Positions) -> YamlError:
@@ -310,7 +362,9 @@ def _json_problem(text: str, pos: _Positions) -> YamlError | None:
         json.loads(text)
     except json.JSONDecodeError as exc:
         col = pos.column(exc.lineno - 1, exc.colno - 1)
-        return YamlError(f"JSON syntax error: {exc.msg}", Region(exc.lineno, col, exc.lineno, col))
+        return YamlError(
+            f"JSON syntax error: {exc.msg}", Region(exc.lineno, col, exc.lineno, col)
+        )
     except RecursionError:
         return YamlError("JSON nested too deeply", Region(1, 1, 1, 1))
     return None

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from analyzer.commands import exec_argv, program_name, short_callee
 from analyzer.constness import constant_strings, is_constant
 from analyzer.context import FileContext
-from analyzer.model import Finding, Level, Risk
+from analyzer.model import Finding, Level, Location, Risk
 from analyzer.parsing import Node
 from analyzer.rule import Rule
 from analyzer.taint import input_source
@@ -68,7 +68,9 @@ def shell_flag_index(shell: str, values: list[str | None], start: int) -> int | 
                 continue
             if v.startswith("-") and not v.startswith("--") and "c" in v[1:]:
                 return i
-            if v[-1] in "oO":  # `-euo pipefail`: the cluster's last option takes a value
+            if (
+                v[-1] in "oO"
+            ):  # `-euo pipefail`: the cluster's last option takes a value
                 i += 2
                 continue
         elif shell in CMD_FAMILY:
@@ -115,16 +117,30 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
     )
     shell = f"{name} {values[flag_at]}"
     if constant:
-        words = [v if v is not None else ctx.text(n) for v, n in zip(values[flag_at + 1 :], command, strict=True)]
+        words = [
+            v if v is not None else ctx.text(n)
+            for v, n in zip(values[flag_at + 1 :], command, strict=True)
+        ]
         what = f"the constant command `{' '.join(words)[:80]}`"
-        yield ctx.finding(RULE, node, level=Level.NOTE, callee=short_callee(argv.callee), shell=shell, what=what)
+        yield ctx.finding(
+            RULE,
+            node,
+            level=Level.NOTE,
+            callee=short_callee(argv.callee),
+            shell=shell,
+            what=what,
+        )
         return
-    source = next((s for s in (input_source(ctx, n) for n in command) if s is not None), None)
+    source = next(
+        (s for s in (input_source(ctx, n) for n in command) if s is not None), None
+    )
     what = "a command string built at run time"
-    related = ()
+    related: tuple[Location, ...] = ()
     if source is not None:
         what += f" {source.description}"
-        related = (ctx.location(source.node, message="untrusted value comes from here"),)
+        related = (
+            ctx.location(source.node, message="untrusted value comes from here"),
+        )
     yield ctx.finding(
         RULE,
         node,

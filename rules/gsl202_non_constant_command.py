@@ -26,7 +26,9 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
         yield ctx.finding(
             RULE,
             node,
-            related=(ctx.location(tainted.node, message="the program comes from here"),),
+            related=(
+                ctx.location(tainted.node, message="the program comes from here"),
+            ),
             precision="high",
             callee=short_callee(argv.callee),
             program=program,
@@ -57,7 +59,7 @@ RULE = Rule(
         "run whatever program their first argument names. When that name comes from "
         "command-line arguments, flags, the environment, standard input or an HTTP "
         "request, the caller chooses what runs. Values built only from constants "
-        "(`fmt.Sprintf` of constants, `filepath.Join`, `exec.LookPath(\"git\")`, a "
+        '(`fmt.Sprintf` of constants, `filepath.Join`, `exec.LookPath("git")`, a '
         "variable assigned only constants, an entry of a constant table) and re-running "
         "the program itself (`os.Args[0]`, `os.Executable()`) are not reported. The deep "
         "scan (`--risk-level high`) also reports programs of unknown origin, such as "
@@ -88,7 +90,7 @@ RULE = Rule(
         "package main\n\n"
         'import (\n\t"os"\n\t"os/exec"\n)\n\n'
         "func main() {\n"
-        "\t_ = exec.Command(os.Args[1], \"--version\").Run()\n"
+        '\t_ = exec.Command(os.Args[1], "--version").Run()\n'
         "}\n"
     ),
     good=(

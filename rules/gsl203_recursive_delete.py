@@ -6,15 +6,17 @@ import posixpath
 from collections.abc import Iterator
 
 from analyzer import go_ast
+from analyzer.constness import constant_strings, is_constant
 from analyzer.context import FileContext
 from analyzer.model import Finding, Level, Risk
 from analyzer.parsing import Node
 from analyzer.rule import Rule
-from analyzer.constness import constant_strings, is_constant
 from analyzer.taint import sources_of
 
 REMOVE_ALL = frozenset({"os.RemoveAll"})
-DANGEROUS = frozenset({"/", ".", "..", "", "~", "$HOME", "${HOME}", "/*", "*", "C:\\", "C:/"})
+DANGEROUS = frozenset(
+    {"/", ".", "..", "", "~", "$HOME", "${HOME}", "/*", "*", "C:\\", "C:/"}
+)
 
 
 def dangerous_constant(path: str) -> bool:
@@ -22,13 +24,34 @@ def dangerous_constant(path: str) -> bool:
     stripped = path.strip()
     if stripped in DANGEROUS:
         return True
-    if stripped.startswith(("~", "$HOME", "${HOME}")) and stripped.rstrip("/") in ("~", "$HOME", "${HOME}"):
+    if stripped.startswith(("~", "$HOME", "${HOME}")) and stripped.rstrip("/") in (
+        "~",
+        "$HOME",
+        "${HOME}",
+    ):
         return True
     normal = posixpath.normpath(stripped) if stripped else ""
-    return normal in ("/", ".", "..") or (normal.count("/") == 1 and normal.startswith("/") and normal[1:] in _SYSTEM_DIRS)
+    return normal in ("/", ".", "..") or (
+        normal.count("/") == 1 and normal.startswith("/") and normal[1:] in _SYSTEM_DIRS
+    )
 
 
-_SYSTEM_DIRS = frozenset({"bin", "boot", "dev", "etc", "home", "lib", "opt", "root", "sbin", "usr", "var", "Users"})
+_SYSTEM_DIRS = frozenset(
+    {
+        "bin",
+        "boot",
+        "dev",
+        "etc",
+        "home",
+        "lib",
+        "opt",
+        "root",
+        "sbin",
+        "usr",
+        "var",
+        "Users",
+    }
+)
 
 
 def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
@@ -50,7 +73,11 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
         if dangerous_constant(value):
             shown = value or '""'
             yield ctx.finding(
-                RULE, node, precision="very-high", callee=callee, what=f"the constant path `{shown}`"
+                RULE,
+                node,
+                precision="very-high",
+                callee=callee,
+                what=f"the constant path `{shown}`",
             )
         return
     sources = sources_of(ctx, path)
@@ -84,7 +111,7 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
 RULE = Rule(
     id="GSL203",
     name="recursive-delete",
-    summary="`os.RemoveAll` of `/`, `.`, `\"\"`, the home directory, or a path taken from input.",
+    summary='`os.RemoveAll` of `/`, `.`, `""`, the home directory, or a path taken from input.',
     description=(
         "`os.RemoveAll` deletes a whole tree without asking. Called with `/`, `.`, an "
         "empty string, the home directory, or a path that comes from command-line "
@@ -104,15 +131,11 @@ RULE = Rule(
         "**Why:** a recursive delete of a path you do not control can destroy data "
         "outside the script's working area.\n\n"
         "**Fix:** validate the path first — make it absolute with `filepath.Abs`, check "
-        "it lies under a directory the script owns (`strings.HasPrefix(abs, root+\"/\")`), "
+        'it lies under a directory the script owns (`strings.HasPrefix(abs, root+"/")`), '
         "and refuse `/`, `.` and the home directory. For scratch space use `os.MkdirTemp`."
     ),
     bad=(
-        "package main\n\n"
-        'import "os"\n\n'
-        "func main() {\n"
-        "\tos.RemoveAll(os.Args[1])\n"
-        "}\n"
+        'package main\n\nimport "os"\n\nfunc main() {\n\tos.RemoveAll(os.Args[1])\n}\n'
     ),
     good=(
         "package main\n\n"

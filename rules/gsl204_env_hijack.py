@@ -22,7 +22,13 @@ def hijacks(name: str, variables: tuple[str, ...], prefixes: tuple[str, ...]) ->
 def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
     callee = ctx.callee(node)
     if callee in CLEARERS:
-        yield ctx.finding(RULE, node, level=Level.WARNING, callee=callee, what="clears the whole environment")
+        yield ctx.finding(
+            RULE,
+            node,
+            level=Level.WARNING,
+            callee=callee,
+            what="clears the whole environment",
+        )
         return
     if callee not in SETTERS:
         return
@@ -33,7 +39,12 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
     options = ctx.options(RULE)
     if hijacks(name, tuple(options["variables"]), tuple(options["prefixes"])):
         verb = "unsets" if "Unsetenv" in callee else "sets"
-        yield ctx.finding(RULE, node, callee=callee, what=f"{verb} `{name}`, which decides what code runs")
+        yield ctx.finding(
+            RULE,
+            node,
+            callee=callee,
+            what=f"{verb} `{name}`, which decides what code runs",
+        )
 
 
 RULE = Rule(
@@ -41,7 +52,7 @@ RULE = Rule(
     name="env-hijack",
     summary="`os.Setenv`/`os.Unsetenv` of `PATH`, `LD_PRELOAD`, `LD_LIBRARY_PATH`, `DYLD_*`, or `os.Clearenv`.",
     description=(
-        "`PATH` decides which binary `exec.Command(\"git\")` runs; `LD_PRELOAD`, "
+        '`PATH` decides which binary `exec.Command("git")` runs; `LD_PRELOAD`, '
         "`LD_LIBRARY_PATH` and the macOS `DYLD_*` variables decide which shared "
         "libraries every child process loads. A script that sets them changes the "
         "code its subprocesses run, and `os.Clearenv` silently drops proxies, "
@@ -58,7 +69,7 @@ RULE = Rule(
         "**Why:** whoever controls these variables controls which programs and "
         "libraries your subprocesses load (CWE-426, CWE-427).\n\n"
         "**Fix:** call programs by absolute path, or set the environment of one "
-        "command only: `cmd.Env = append(os.Environ(), \"GOFLAGS=-mod=mod\")`. Never "
+        'command only: `cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")`. Never '
         "modify the process-wide `PATH` or loader variables."
     ),
     bad=(
@@ -76,7 +87,13 @@ RULE = Rule(
         "}\n"
     ),
     options={
-        "variables": ("PATH", "LD_PRELOAD", "LD_LIBRARY_PATH", "LD_AUDIT", "GCONV_PATH"),
+        "variables": (
+            "PATH",
+            "LD_PRELOAD",
+            "LD_LIBRARY_PATH",
+            "LD_AUDIT",
+            "GCONV_PATH",
+        ),
         "prefixes": ("DYLD_",),
     },
     node_types=("call_expression",),

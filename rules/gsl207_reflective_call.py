@@ -127,7 +127,7 @@ RULE = Rule(
         "**Fix:** dispatch through a map of functions or a `switch` on the name, so "
         "the set of reachable code is explicit:\n\n"
         "```go\n"
-        "handlers := map[string]func() error{\"build\": build, \"test\": test}\n"
+        'handlers := map[string]func() error{"build": build, "test": test}\n'
         "```"
     ),
     bad=(

@@ -17,10 +17,16 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
         return
     written = " ".join(ctx.text(mode.node).split())[:40]
     shown = show_mode(mode.value)
-    args = {"call": mode.call, "mode": written, "value": shown}
     problems = weak_bits(mode.value)
     if problems:
-        yield ctx.finding(RULE, mode.node, why=", ".join(problems), **args)
+        yield ctx.finding(
+            RULE,
+            mode.node,
+            call=mode.call,
+            mode=written,
+            value=shown,
+            why=", ".join(problems),
+        )
         return
     if ctx.scan_level is not Risk.HIGH:
         return
@@ -32,8 +38,10 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
             mode.node,
             level=Level.NOTE,
             precision="medium",
+            call=mode.call,
+            mode=written,
+            value=shown,
             why=f"wider than {show_mode(limit)} for a {mode.target} (deep scan)",
-            **args,
         )
 
 

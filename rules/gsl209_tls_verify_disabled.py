@@ -30,8 +30,8 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
     if len(left) != len(right) or ctx.text(operator) != "=":
         return
     for target, value in zip(left, right, strict=True):
-        parts = go_ast.selector_parts(target)
-        if parts is not None and parts[1] == FIELD and is_true(ctx, value, 0):
+        selector = go_ast.selector_parts(target)
+        if selector is not None and selector[1] == FIELD and is_true(ctx, value, 0):
             shown = " ".join(ctx.text(target).split())[:60]
             yield ctx.finding(RULE, node, where=f"{shown} = {ctx.text(value)}")
 

@@ -13,9 +13,7 @@ from analyzer.rule import Rule
 from analyzer.taint import declaring_rhs
 
 # log.Panic* panics, and a panic runs deferred calls: not listed.
-EXITS = frozenset(
-    {"os.Exit", "log.Fatal", "log.Fatalf", "log.Fatalln", "syscall.Exit"}
-)
+EXITS = frozenset({"os.Exit", "log.Fatal", "log.Fatalf", "log.Fatalln", "syscall.Exit"})
 LOGGER_FATAL = frozenset({"Fatal", "Fatalf", "Fatalln"})
 
 
@@ -26,7 +24,11 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
     func = go_ast.enclosing_function(node)
     if func is None:
         return
-    earlier = [d for d in defers_of(ctx, func) if d.end_byte <= node.start_byte]
+    earlier = [
+        d
+        for d in defers_of(ctx, func)
+        if d.end_byte <= node.start_byte and not _defers_exit(ctx, d)
+    ]
     deferred = next((d for d in reversed(earlier) if reaches(d, node)), None)
     if deferred is None:
         return
@@ -42,6 +44,14 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
         deferred=shown,
         line=line,
     )
+
+
+def _defers_exit(ctx: FileContext, deferred: Node) -> bool:
+    """``defer os.Exit(0)``: skipping a deferred exit loses no cleanup."""
+    call = next(
+        (c for c in deferred.named_children if c.type == "call_expression"), None
+    )
+    return call is not None and exit_name(ctx, call) is not None
 
 
 def exit_name(ctx: FileContext, call: Node) -> str | None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from analyzer.context import PackageContext
-from analyzer.manifest import manifest_of, schema_file_of
+from analyzer.manifest import Problem, manifest_of, schema_file_of
 from analyzer.model import Finding, Level, Risk
 from analyzer.rule import Rule
 
 
 def package_check(pkg: PackageContext) -> Iterator[Finding]:
-    problems = []
+    problems: list[Problem] = []
     manifest = manifest_of(pkg)
     if manifest is not None:
         problems.extend(manifest.problems)
@@ -20,7 +20,9 @@ def package_check(pkg: PackageContext) -> Iterator[Finding]:
         # Every directory sees the same file; identical findings are merged into one.
         problems.extend(schema_file.problems)
     for problem in problems:
-        yield pkg.finding_at(RULE, problem.location, level=problem.level, detail=problem.message)
+        yield pkg.finding_at(
+            RULE, problem.location, level=problem.level, detail=problem.message
+        )
 
 
 RULE = Rule(

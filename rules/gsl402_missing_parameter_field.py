@@ -31,7 +31,9 @@ def package_check(pkg: PackageContext) -> Iterator[Finding]:
         )
         return
     name_node = decl.spec.child_by_field_name("name") or decl.spec
-    struct_loc = decl.file.location(name_node, message=f"the parameters struct `{decl.name}`")
+    struct_loc = decl.file.location(
+        name_node, message=f"the parameters struct `{decl.name}`"
+    )
     for param in check.schema.parameters:
         if field_for(check, param.name) is None:
             yield pkg.finding_at(
@@ -40,7 +42,7 @@ def package_check(pkg: PackageContext) -> Iterator[Finding]:
                 related=(struct_loc,),
                 name=param.name,
                 struct=decl.name,
-                detail=f"parameter `{param.name}` has no field in `{decl.name}` (no `json:\"{param.name}\"`)",
+                detail=f'parameter `{param.name}` has no field in `{decl.name}` (no `json:"{param.name}"`)',
             )
 
 

@@ -25,7 +25,11 @@ def package_check(pkg: PackageContext) -> Iterator[Finding]:
         if ctx is None:
             continue
         yield ctx.finding(
-            RULE, field.name_node or field.decl, related=(related,), field=field.name, name=carried
+            RULE,
+            field.name_node or field.decl,
+            related=(related,),
+            field=field.name,
+            name=carried,
         )
 
 
@@ -35,7 +39,7 @@ RULE = Rule(
     summary="A field of the parameters struct that the manifest or schema does not declare.",
     description=(
         "Every exported field of the parameters struct that `encoding/json` would fill (not "
-        "`json:\"-\"`, not unexported; fields of embedded structs of the same package "
+        '`json:"-"`, not unexported; fields of embedded structs of the same package '
         "included) must be a declared parameter of `go-script.yaml` or of the "
         "`--schema-path` schema. The finding is on the Go field; the related location is "
         "the manifest's `parameters`."
@@ -50,7 +54,7 @@ RULE = Rule(
         "**Why:** a field the manifest does not declare can never be set by callers that "
         "follow the manifest; it is dead input or a parameter someone forgot to document.\n\n"
         "**Fix:** declare the parameter in `go-script.yaml`, or hide the field from the "
-        "decoder with `json:\"-\"` (or make it unexported)."
+        'decoder with `json:"-"` (or make it unexported).'
     ),
     bad=(
         "package main\n\n"

@@ -41,7 +41,9 @@ def package_check(pkg: PackageContext) -> Iterator[Finding]:
         if ctx is None:
             continue
         fix = _drop_omitempty(field, ctx.path, pkg)
-        related = Location(param.location.path, param.location.region, "declared required here")
+        related = Location(
+            param.location.path, param.location.region, "declared required here"
+        )
         yield ctx.finding(
             RULE,
             field.name_node or field.decl,
@@ -69,7 +71,7 @@ RULE = Rule(
     tags=("correctness", "manifest"),
     precision="high",
     help=(
-        "**Why:** `omitempty` drops zero values (`\"\"`, `0`, `false`) when encoding, so a "
+        '**Why:** `omitempty` drops zero values (`""`, `0`, `false`) when encoding, so a '
         "required parameter can vanish from the encoded document.\n\n"
         "**Fix:** remove `,omitempty` from the field's `json` tag (`--fix` does it)."
     ),

@@ -9,10 +9,30 @@ from analyzer.context import PackageContext
 from analyzer.model import Finding, Level, Location, Risk
 from analyzer.parsing import Node
 from analyzer.rule import Rule
-from analyzer.structtags import TypeIndex, crosscheck, field_for, file_of, unwrap_pointer
+from analyzer.structtags import (
+    TypeIndex,
+    crosscheck,
+    field_for,
+    file_of,
+    unwrap_pointer,
+)
 
 ANY = frozenset({"any"})
-_INTS = ("int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "byte", "rune")
+_INTS = (
+    "int",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "uint",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "uintptr",
+    "byte",
+    "rune",
+)
 BUILTINS: dict[str, frozenset[str]] = {
     "string": frozenset({"string"}),
     "bool": frozenset({"boolean"}),
@@ -35,7 +55,9 @@ QUALIFIED: dict[str, frozenset[str]] = {
 }
 
 
-def json_kinds(node: Node | None, index: TypeIndex, depth: int = 0) -> frozenset[str] | None:
+def json_kinds(
+    node: Node | None, index: TypeIndex, depth: int = 0
+) -> frozenset[str] | None:
     """JSON types a Go type encodes as; ``None`` when unknown (stay silent)."""
     node = unwrap_pointer(node)
     if node is None or depth > 12:
@@ -52,14 +74,22 @@ def json_kinds(node: Node | None, index: TypeIndex, depth: int = 0) -> frozenset
     if kind == "slice_type":
         element = go_ast.text(node.child_by_field_name("element"))
         # encoding/json writes []byte as a base64 string.
-        return frozenset({"array", "string"}) if element in ("byte", "uint8") else frozenset({"array"})
+        return (
+            frozenset({"array", "string"})
+            if element in ("byte", "uint8")
+            else frozenset({"array"})
+        )
     if kind == "array_type":
         return frozenset({"array"})
     if kind == "struct_type":
         return frozenset({"object"})
     if kind == "map_type":
         keys = json_kinds(node.child_by_field_name("key"), index, depth + 1)
-        return frozenset({"object"}) if keys is None or "string" in keys else frozenset({"map"})
+        return (
+            frozenset({"object"})
+            if keys is None or "string" in keys
+            else frozenset({"map"})
+        )
     if kind == "interface_type":
         return ANY
     if kind in ("function_type", "channel_type"):
@@ -71,7 +101,9 @@ def compatible(param_types: tuple[str, ...], kinds: frozenset[str]) -> bool:
     """The DESIGN §3 table: number also takes integers; ``any`` takes everything."""
     if "any" in kinds:
         return True
-    return any(t in kinds or (t == "number" and "integer" in kinds) for t in param_types)
+    return any(
+        t in kinds or (t == "number" and "integer" in kinds) for t in param_types
+    )
 
 
 def package_check(pkg: PackageContext) -> Iterator[Finding]:
@@ -91,7 +123,9 @@ def package_check(pkg: PackageContext) -> Iterator[Finding]:
         if ctx is None:
             continue
         want = " or ".join(param.types)
-        related = Location(param.location.path, param.location.region, f"declared `{want}` here")
+        related = Location(
+            param.location.path, param.location.region, f"declared `{want}` here"
+        )
         yield ctx.finding(
             RULE,
             field.name_node or field.decl,

@@ -51,7 +51,9 @@ def render(parts: Sequence[str], style: str, initialisms: frozenset[str] | None)
     return parts[0].lower() + rest
 
 
-def expected(name: str, style: str, case: str, initialisms: frozenset[str]) -> str | None:
+def expected(
+    name: str, style: str, case: str, initialisms: frozenset[str]
+) -> str | None:
     """``None`` when ``name`` is in ``style``, else the name it should have."""
     parts = words(name)
     if style == "goCamel":
@@ -81,7 +83,9 @@ def scope(pkg: PackageContext) -> frozenset[tuple[int, int]]:
 
 def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
     options = ctx.options(RULE)
-    if not options["all-structs"] and (node.id, node.start_byte) not in scope(ctx.package):
+    if not options["all-structs"] and (node.id, node.start_byte) not in scope(
+        ctx.package
+    ):
         return
     styles = options["styles"]
     initialisms = frozenset(w.upper() for w in options["initialisms"])
@@ -102,9 +106,20 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
             region = ctx.region(start, end)
             fixes: tuple[Fix, ...] = ()
             if pair.plain and end - start == len(name.encode("utf-8")):
-                fixes = (Fix(f"Rename to `{want}`", (Replacement(ctx.path, start, end, region, want),)),)
+                fixes = (
+                    Fix(
+                        f"Rename to `{want}`",
+                        (Replacement(ctx.path, start, end, region, want),),
+                    ),
+                )
             yield ctx.make_finding(
-                RULE, Location(ctx.path, region), fixes=fixes, key=pair.key, name=name, style=style, want=want
+                RULE,
+                Location(ctx.path, region),
+                fixes=fixes,
+                key=pair.key,
+                name=name,
+                style=style,
+                want=want,
             )
 
 

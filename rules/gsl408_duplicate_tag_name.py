@@ -13,7 +13,9 @@ from analyzer.structtags import Field, TypeIndex, file_of, struct_fields, type_i
 MAX_DEPTH = 4
 
 
-def _named(field_list: Node, ctx: FileContext, key: str) -> Iterator[tuple[str, int, Field, Field]]:
+def _named(
+    field_list: Node, ctx: FileContext, key: str
+) -> Iterator[tuple[str, int, Field, Field]]:
     """(name, depth, field, the field of this struct it comes through).
 
     `encoding/json` promotes the fields of untagged embedded structs one level
@@ -26,7 +28,9 @@ def _named(field_list: Node, ctx: FileContext, key: str) -> Iterator[tuple[str, 
     while queue:
         current, depth, via = queue.pop(0)
         # Inline fields are expanded in place (declaration order decides which is "later").
-        stack: list[tuple[Iterator[Field], Field | None]] = [(iter(struct_fields(current)), via)]
+        stack: list[tuple[Iterator[Field], Field | None]] = [
+            (iter(struct_fields(current)), via)
+        ]
         while stack:
             fields, through = stack[-1]
             f = next(fields, None)
@@ -55,8 +59,12 @@ def _named(field_list: Node, ctx: FileContext, key: str) -> Iterator[tuple[str, 
                 queue.append((inner, depth + 1, through or f))
 
 
-def _location(ctx: FileContext, field: Field, message: str | None = None) -> Location | None:
-    owner = file_of(ctx.package, field.decl)  # an embedded struct may live in another file
+def _location(
+    ctx: FileContext, field: Field, message: str | None = None
+) -> Location | None:
+    owner = file_of(
+        ctx.package, field.decl
+    )  # an embedded struct may live in another file
     if owner is None:
         return None
     node = field.tag.node if field.tag is not None else field.decl
@@ -78,8 +86,13 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
                 continue
             related = _location(ctx, earlier[0], "first here")
             yield ctx.make_finding(
-                RULE, where, related=(related,) if related else (), key=key, name=name,
-                field=field.name, other=earlier[0].name,
+                RULE,
+                where,
+                related=(related,) if related else (),
+                key=key,
+                name=name,
+                field=field.name,
+                other=earlier[0].name,
             )
 
 
@@ -88,11 +101,11 @@ RULE = Rule(
     name="duplicate-tag-name",
     summary="Two fields of one struct with the same `json` or `yaml` name.",
     description=(
-        "Two fields of a struct that encode under the same name (`json:\"id\"` twice) make "
+        'Two fields of a struct that encode under the same name (`json:"id"` twice) make '
         "`encoding/json` drop both when decoding and encoding at the same depth, and YAML "
         "libraries reject the type. Names given by tags are compared per key, with the "
         "fields of embedded structs of the same package promoted as the encoders promote "
-        "them (and `yaml:\",inline\"` structs flattened); names at different embedding "
+        'them (and `yaml:",inline"` structs flattened); names at different embedding '
         "depths do not collide, because the shallower one wins. Embedded types of other "
         "packages are not looked into. The later field is reported; the first is related."
     ),
@@ -106,7 +119,7 @@ RULE = Rule(
         "**Why:** with two fields under one name, `encoding/json` silently ignores both, "
         "so the value never arrives.\n\n"
         "**Fix:** rename one of the tags, or hide the field that should not be encoded "
-        "with `json:\"-\"`."
+        'with `json:"-"`.'
     ),
     bad=(
         "package main\n\n"

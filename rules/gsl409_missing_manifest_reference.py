@@ -33,10 +33,16 @@ def package_check(pkg: PackageContext) -> Iterator[Finding]:
             if loaded is not None and loaded[2].root is None and loaded[2].errors:
                 error = loaded[2].errors[0]
                 problem = f"is not a YAML or JSON document: {error.message} (line {error.region.start_line})"
-            elif loaded is not None and loaded[2].root is not None and not loaded[2].root.is_mapping:
+            elif (
+                loaded is not None
+                and loaded[2].root is not None
+                and not loaded[2].root.is_mapping
+            ):
                 problem = "is not an OpenAPI document (not a mapping)"
         if problem is not None:
-            yield pkg.finding_at(RULE, ref.location, key=ref.key, target=ref.value, problem=problem)
+            yield pkg.finding_at(
+                RULE, ref.location, key=ref.key, target=ref.value, problem=problem
+            )
 
 
 RULE = Rule(

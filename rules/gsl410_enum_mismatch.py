@@ -19,11 +19,19 @@ def _resolve(doc: YNode, node: YNode | None, hops: int = 8) -> YNode | None:
     """Follow local ``$ref`` pointers (``#/components/...``)."""
     for _ in range(hops):
         ref = node.get("$ref") if node is not None else None
-        if ref is None or not isinstance(ref.value, str) or not ref.value.startswith("#/"):
+        if (
+            ref is None
+            or not isinstance(ref.value, str)
+            or not ref.value.startswith("#/")
+        ):
             return node
         node = doc
         for step in ref.value[2:].split("/"):
-            node = node.get(step.replace("~1", "/").replace("~0", "~")) if node is not None else None
+            node = (
+                node.get(step.replace("~1", "/").replace("~0", "~"))
+                if node is not None
+                else None
+            )
     return node
 
 
@@ -41,15 +49,22 @@ def _parameters(doc: YNode) -> Iterator[YNode]:
     paths = doc.get("paths")
     for item in paths.value.values() if paths is not None and paths.is_mapping else ():
         lists = [item.get("parameters")] + [
-            (op.get("parameters") if op is not None else None) for op in map(item.get, METHODS)
+            (op.get("parameters") if op is not None else None)
+            for op in map(item.get, METHODS)
         ]
         for plist in lists:
             if plist is not None and plist.is_sequence:
-                yield from (p for p in (_resolve(doc, x) for x in plist.value) if p is not None)
+                yield from (
+                    p for p in (_resolve(doc, x) for x in plist.value) if p is not None
+                )
     components = doc.get("components")
     shared = components.get("parameters") if components is not None else None
     if shared is not None and shared.is_mapping:
-        yield from (p for p in (_resolve(doc, x) for x in shared.value.values()) if p is not None)
+        yield from (
+            p
+            for p in (_resolve(doc, x) for x in shared.value.values())
+            if p is not None
+        )
 
 
 def openapi_enums(doc: YNode, name: str) -> list[YNode]:
@@ -57,12 +72,21 @@ def openapi_enums(doc: YNode, name: str) -> list[YNode]:
     found: list[YNode] = []
     for param in _parameters(doc):
         pname = param.get("name")
-        if pname is not None and pname.value == name and (enum := _enum_node(doc, param)) is not None:
+        if (
+            pname is not None
+            and pname.value == name
+            and (enum := _enum_node(doc, param)) is not None
+        ):
             found.append(enum)
     components = doc.get("components")
-    holders = [components.get("schemas") if components is not None else None, doc.get("definitions")]
+    holders = [
+        components.get("schemas") if components is not None else None,
+        doc.get("definitions"),
+    ]
     for schemas in holders:
-        for schema in schemas.value.values() if schemas is not None and schemas.is_mapping else ():
+        for schema in (
+            schemas.value.values() if schemas is not None and schemas.is_mapping else ()
+        ):
             props = (_resolve(doc, schema) or schema).get("properties")
             prop = props.get(name) if props is not None else None
             if prop is not None and (enum := _enum_node(doc, prop)) is not None:
@@ -88,7 +112,9 @@ def package_check(pkg: PackageContext) -> Iterator[Finding]:
             continue
         candidates = openapi_enums(result.root, param.name)
         ours = {_key(v): v for v in param.enum}
-        if not candidates or any({_key(v.plain()) for v in c.value} == set(ours) for c in candidates):
+        if not candidates or any(
+            {_key(v.plain()) for v in c.value} == set(ours) for c in candidates
+        ):
             continue
         other = candidates[0]
         theirs = {_key(v.plain()): v.plain() for v in other.value}
@@ -99,7 +125,11 @@ def package_check(pkg: PackageContext) -> Iterator[Finding]:
             parts.append("only in OpenAPI: " + ", ".join(f"`{v}`" for v in only_there))
         related = Location(display, other.first_line, "the OpenAPI enum")
         yield pkg.finding_at(
-            RULE, param.enum_location, related=(related,), name=param.name, diff="; ".join(parts)
+            RULE,
+            param.enum_location,
+            related=(related,),
+            name=param.name,
+            diff="; ".join(parts),
         )
 
 

@@ -6,13 +6,13 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from analyzer.rules import REGISTRY
 
 from analyzer import docs, engine
 from analyzer.config import Config
 from analyzer.model import Level, Risk
 from analyzer.rule import Rule, validate_registry
-from analyzer.rules import REGISTRY
-from tests.harness import FIXTURES, RULE_FIXTURES, ROOT, read_expectations
+from tests.harness import FIXTURES, ROOT, RULE_FIXTURES, read_expectations
 
 IMPLEMENTED = [r for r in REGISTRY if r.implemented]
 WITH_EXAMPLES = [r for r in IMPLEMENTED if r.bad]

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from analyzer.rules import REGISTRY
 
 from analyzer import engine, go_ast
 from analyzer.config import Config
@@ -19,9 +20,15 @@ from analyzer.constness import is_constant
 from analyzer.context import FileContext, PackageContext
 from analyzer.model import Risk
 from analyzer.parsing import parse, walk
-from analyzer.rules import REGISTRY
 from analyzer.taint import sources_of
-from tests.harness import _MARK, FIXTURES, RULE_FIXTURES, _target_line, compare, read_expectations
+from tests.harness import (
+    _MARK,
+    FIXTURES,
+    RULE_FIXTURES,
+    _target_line,
+    compare,
+    read_expectations,
+)
 
 GSL2 = sorted(p for p in RULE_FIXTURES.glob("GSL2*") if p.is_dir())
 _DEEP = re.compile(r"ruleid:\s*(GSL\d{3})\s*\(deep\)")
@@ -51,8 +58,12 @@ def test_lower_scan_levels_drop_deep_findings(directory: Path, level: Risk) -> N
     else:
         expected.must -= _deep_lines(directory)
     config = Config(select=(rule_id,), risk_level=level)
-    run = engine.run([str(directory)], config.enabled_rules(REGISTRY), config, srcroot=FIXTURES)
-    problems = [p for p in compare(run, expected, [rule_id]) if p.startswith("unexpected")]
+    run = engine.run(
+        [str(directory)], config.enabled_rules(REGISTRY), config, srcroot=FIXTURES
+    )
+    problems = [
+        p for p in compare(run, expected, [rule_id]) if p.startswith("unexpected")
+    ]
     missing = [p for p in compare(run, expected, [rule_id]) if p.startswith("missing")]
     assert not problems, "\n".join(problems)
     assert not missing, "\n".join(missing)
@@ -81,14 +92,23 @@ PRELUDE = 'package main\n\nimport (\n\t"bufio"\n\t"flag"\n\t"fmt"\n\t"net/http"\
     ("body", "kind"),
     [
         ("func main() { exec.Command(os.Args[1]) }", "args"),
-        ("func main() { p := flag.String(\"p\", \"\", \"\"); exec.Command(*p) }", "flag"),
-        ("var p string\nfunc main() { flag.StringVar(&p, \"p\", \"\", \"\"); exec.Command(p) }", "flag"),
-        ("func main() { v, _ := os.LookupEnv(\"X\"); exec.Command(v) }", "env"),
-        ("func main() { r := bufio.NewReader(os.Stdin); l, _ := r.ReadString(10); exec.Command(l) }", "stdin"),
+        ('func main() { p := flag.String("p", "", ""); exec.Command(*p) }', "flag"),
+        (
+            'var p string\nfunc main() { flag.StringVar(&p, "p", "", ""); exec.Command(p) }',
+            "flag",
+        ),
+        ('func main() { v, _ := os.LookupEnv("X"); exec.Command(v) }', "env"),
+        (
+            "func main() { r := bufio.NewReader(os.Stdin); l, _ := r.ReadString(10); exec.Command(l) }",
+            "stdin",
+        ),
         ("func main() { var s string; fmt.Scan(&s); exec.Command(s) }", "stdin"),
-        ("func h(w http.ResponseWriter, r *http.Request) { exec.Command(r.FormValue(\"c\")) }", "http"),
+        (
+            'func h(w http.ResponseWriter, r *http.Request) { exec.Command(r.FormValue("c")) }',
+            "http",
+        ),
         ("func run(name string) { exec.Command(name) }", "param"),
-        ("func main() { p := \"ls\"; p = os.Getenv(\"P\"); exec.Command(p) }", "env"),
+        ('func main() { p := "ls"; p = os.Getenv("P"); exec.Command(p) }', "env"),
         ("func main() { a := []string{os.Args[1]}; exec.Command(a[0]) }", "args"),
     ],
 )
@@ -104,8 +124,14 @@ def test_sources(body: str, kind: str) -> None:
     [
         ('func main() { exec.Command("git") }', True),
         ('func main() { exec.Command(fmt.Sprintf("%s-%d", "go", 1)) }', True),
-        ('func main() { s := "sh"; if runtime.GOOS == "windows" { s = "cmd" }; exec.Command(s) }', True),
-        ('func main() { m := map[string]string{"a": "b"}; exec.Command(m[os.Args[1]]) }', True),
+        (
+            'func main() { s := "sh"; if runtime.GOOS == "windows" { s = "cmd" }; exec.Command(s) }',
+            True,
+        ),
+        (
+            'func main() { m := map[string]string{"a": "b"}; exec.Command(m[os.Args[1]]) }',
+            True,
+        ),
         ('func main() { p, _ := exec.LookPath("git"); exec.Command(p) }', True),
         ('func main() { s := "x"; s = s + "y"; exec.Command(s) }', False),
         ('func main() { s := "sh"; p := &s; *p = os.Args[1]; exec.Command(s) }', False),
@@ -114,5 +140,9 @@ def test_sources(body: str, kind: str) -> None:
     ],
 )
 def test_constness(body: str, constant: bool) -> None:
-    ctx = _context(PRELUDE + body + "\nvar _ = runtime.GOOS\nvar _ = flag.Parse\nvar _ = bufio.NewReader\nvar _ http.Request\n")
+    ctx = _context(
+        PRELUDE
+        + body
+        + "\nvar _ = runtime.GOOS\nvar _ = flag.Parse\nvar _ = bufio.NewReader\nvar _ http.Request\n"
+    )
     assert is_constant(ctx, _argument_of(ctx, "os/exec.Command")) is constant  # type: ignore[arg-type]
