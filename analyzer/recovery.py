@@ -56,7 +56,7 @@ _MAX_CANDIDATES = 2000  # per round; random garbage must not cost minutes
 _MAX_SIGNATURE = 8192  # bytes scanned for a receiver or a type parameter list
 _RENAMES = {b"new": b"ne_", b"make": b"mak_"}
 _BUILTIN_CALL = re.compile(rb"(?<![\w.])(new|make)[ \t]*\(")
-_METHOD_START = re.compile(rb"(?:\A|(?<=[\r\n]))func[ \t]*\(")
+_METHOD_START = re.compile(rb"(?:\A|(?<=[\r\n]))[ \t]*(func)[ \t]*\(")
 _IDENT = re.compile(rb"[ \t]*([A-Za-z_]\w*)[ \t]*")
 
 
@@ -214,7 +214,7 @@ class _Recovery:
 
     def _in_window(self, root: Node, start: int, end: int) -> Iterator[_Rewrite]:
         for match in _METHOD_START.finditer(self.buf, start, end):
-            if _token(root, match.start(), match.start() + 4) in ("func",):
+            if _token(root, match.start(1), match.end(1)) == "func":
                 rewrite = self._generic_method(match.end() - 1)
                 if rewrite is not None:
                     yield rewrite
@@ -320,6 +320,9 @@ def _shadowed_new(
         scope = ident.parent
         if scope is not None and scope.type == "call_expression":
             continue  # `new(T)` as the grammar reads it: the builtin itself
+        if scope is not None and scope.type == "function_declaration":
+            scopes.append((0, root.start_byte, root.end_byte))  # `func new(…)`
+            continue
         while scope is not None and scope.type not in _SCOPES:
             scope = scope.parent
         if scope is not None:

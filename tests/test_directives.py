@@ -64,7 +64,7 @@ def test_no_package_clause_is_tolerated() -> None:
 def test_recovered_constructs_hook() -> None:
     uses = recovered_feature_uses(
         [
-            SimpleNamespace(kind="new_expr", start_byte=10, end_byte=20),
+            SimpleNamespace(kind="new-expression", start_byte=10, end_byte=20),
             SimpleNamespace(kind="generic-method", start_byte=30, end_byte=40),
             SimpleNamespace(kind="other", start_byte=1, end_byte=2),
         ]

@@ -443,3 +443,13 @@ def test_fifty_megabyte_manifest(tmp_path: Path) -> None:
     code, report = lint_subprocess(tmp_path, ".")
     assert code in (1, 2)
     assert report["findings"] or report["notifications"]
+
+
+def test_file_time_budget_must_be_a_number(tmp_path: Path) -> None:
+    write(tmp_path / "main.go", PROGRAM)
+    write(tmp_path / "cfg.yaml", "file-time-budget: soon\n")
+    result = CliRunner().invoke(
+        main, [str(tmp_path), "--config", str(tmp_path / "cfg.yaml")]
+    )
+    assert result.exit_code == 2
+    assert "file-time-budget" in result.stderr
