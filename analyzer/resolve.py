@@ -168,6 +168,49 @@ def declarations_of(node: Node, scope: Node | None, res: Resolver) -> list[Defin
     return []
 
 
+@dataclass(frozen=True, slots=True)
+class _LocalDecl:
+    """Where a local name is declared and the byte range in which it is visible."""
+
+    visible_from: int
+    scope_start: int
+    scope_end: int
+    name_node: Node
+    stmt: Node
+    container: Node
+
+
+def _declaration_site(ident: Node) -> tuple[Node, Node, int] | None:
+    """(declaring statement, scope container, first visible byte) of a declared name."""
+    parent = ident.parent
+    if parent is None:
+        return None
+    if parent.type == "expression_list":
+        stmt = parent.parent
+        if stmt is None:
+            return None
+        if stmt.type == "type_switch_statement":
+            value = stmt.child_by_field_name("value")
+            return stmt, stmt, (value or parent).end_byte
+        container = stmt.parent
+        if container is not None and container.type == "for_clause":
+            container = container.parent
+        return (stmt, container, stmt.end_byte) if container is not None else None
+    if parent.type in ("parameter_declaration", "variadic_parameter_declaration"):
+        plist = parent.parent
+        container = plist.parent if plist is not None else None
+        if plist is None or container is None:
+            return None
+        return plist, container, plist.end_byte
+    stmt = parent.parent  # var_spec / const_spec / type_spec → its declaration
+    if stmt is not None and stmt.type == "var_spec_list":
+        stmt = stmt.parent
+    container = stmt.parent if stmt is not None else None
+    if stmt is None or container is None or container.type == "source_file":
+        return None  # package level: see Resolver.top_level
+    return stmt, container, stmt.end_byte
+
+
 class Resolver:
     """Per-file name resolution with caches; one per analysed file."""
 
@@ -188,10 +231,10 @@ class Resolver:
         self.root = root
         self.imports = imports
         self._package_lookup = package_lookup
-        self._scope_cache: dict[int, dict[str, tuple[list[int], list[Definition]]]] = {}
+        self._locals: dict[str, list[_LocalDecl]] | None = None
+        self._definitions: dict[int, Definition] = {}
         self._top: dict[str, Definition] | None = None
         self._mutated: dict[int, frozenset[str]] = {}
-        self._declared: frozenset[str] | None = None
 
     # -- declarations -------------------------------------------------------
 
@@ -213,65 +256,56 @@ class Resolver:
             self._top = top
         return self._top
 
-    def _scope_index(
-        self, container: Node
-    ) -> dict[str, tuple[list[int], list[Definition]]]:
-        cached = self._scope_cache.get(container.id)
-        if cached is not None:
-            return cached
-        index: dict[str, tuple[list[int], list[Definition]]] = {}
-        if container.type.endswith("_expression") or container.type in _NO_DECLARATIONS:
-            # Expressions and simple statements never declare names for their
-            # children; skipping them keeps lookups cheap (most ancestors are these).
-            self._scope_cache[container.id] = index
-            return index
-        scope = (
-            container
-            if container.type in FUNCTION_KINDS
-            else go_ast.enclosing_function(container)
-        )
-        for idx, child in enumerate(container.children):
-            defs = declarations_of(child, scope, self)
-            if (
-                container.type == "type_switch_statement"
-                and container.field_name_for_child(idx) == "alias"
-            ):
-                defs = [
-                    Definition(text(n), "range", n, None, scope, self)
-                    for n in go_ast.expression_list_items(child)
-                    if n.type == "identifier"
-                ]
-            for d in defs:
-                ends, items = index.setdefault(d.name, ([], []))
-                ends.append(child.end_byte)
-                items.append(d)
-        self._scope_cache[container.id] = index
-        return index
+    def _local_index(self) -> dict[str, list[_LocalDecl]]:
+        """Every local declaration of the file, by name, with its scope and start.
+
+        Built once from one query, so a lookup checks a few candidates instead
+        of walking the ancestors of every identifier.
+        """
+        if self._locals is None:
+            index: dict[str, list[_LocalDecl]] = {}
+            for ident in query_captures(_DECLARED_NAMES_QUERY, self.root).get("n", []):
+                found = _declaration_site(ident)
+                if found is not None:
+                    stmt, container, visible_from = found
+                    decl = _LocalDecl(
+                        visible_from, container.start_byte, container.end_byte, ident, stmt, container
+                    )
+                    index.setdefault(text(ident), []).append(decl)
+            self._locals = index
+        return self._locals
 
     @property
     def declared_names(self) -> frozenset[str]:
-        """Every name some declaration in this file introduces (a cheap superset)."""
-        if self._declared is None:
-            caps = query_captures(_DECLARED_NAMES_QUERY, self.root)
-            self._declared = frozenset(text(n) for n in caps.get("n", []))
-        return self._declared
+        """Every name some local declaration in this file introduces."""
+        return frozenset(self._local_index())
+
+    def _definition(self, decl: _LocalDecl) -> Definition | None:
+        cached = self._definitions.get(decl.name_node.id)
+        if cached is not None:
+            return cached
+        container = decl.container
+        scope = container if container.type in FUNCTION_KINDS else go_ast.enclosing_function(decl.stmt)
+        if decl.stmt.type == "type_switch_statement":
+            defs = [Definition(text(decl.name_node), "range", decl.name_node, None, scope, self)]
+        else:
+            defs = declarations_of(decl.stmt, scope, self)
+        for d in defs:
+            self._definitions[d.node.id] = d
+        return self._definitions.get(decl.name_node.id)
 
     def lookup_local(self, ident: Node, name: str | None = None) -> Definition | None:
         """The innermost local declaration of ``name`` visible at ``ident``."""
-        name = name or text(ident)
-        if name not in self.declared_names:
-            return None  # fast path: nothing in this file declares that name
+        candidates = self._local_index().get(name or text(ident))
+        if not candidates:
+            return None
         pos = ident.start_byte
-        parent = ident.parent
-        while parent is not None and parent.type != "source_file":
-            entry = self._scope_index(parent).get(name)
-            if entry is not None:
-                ends, items = entry
-                i = bisect.bisect_right(ends, pos)
-                if i > 0:
-                    return items[i - 1]
-            parent = parent.parent
-        return None
+        best: _LocalDecl | None = None
+        for c in candidates:
+            if c.scope_start <= pos < c.scope_end and c.visible_from <= pos:
+                if best is None or (c.scope_start, c.visible_from) > (best.scope_start, best.visible_from):
+                    best = c
+        return self._definition(best) if best is not None else None
 
     def lookup(self, ident: Node) -> Definition | None:
         """Local, then file-level, then package-level declaration of an identifier."""
@@ -432,15 +466,6 @@ _DECLARED_NAMES_QUERY = """
 (type_spec name: (type_identifier) @n)
 (type_alias name: (type_identifier) @n)
 """
-
-_NO_DECLARATIONS = frozenset(
-    {
-        "argument_list", "expression_list", "literal_value", "keyed_element",
-        "literal_element", "expression_statement", "return_statement",
-        "assignment_statement", "inc_statement", "dec_statement", "go_statement",
-        "defer_statement", "send_statement", "short_var_declaration",
-    }
-)  # fmt: skip
 
 _MUTATION_QUERY = """
 (assignment_statement left: (expression_list (identifier) @m))

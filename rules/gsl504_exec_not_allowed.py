@@ -1,21 +1,84 @@
-"""GSL504 exec-not-allowed: Process creation when `sandbox.exec: false`. Reserved: not implemented yet."""
+"""GSL504 exec-not-allowed: process creation when `sandbox.exec` is false."""
 
-from analyzer.model import Level, Risk
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from analyzer.capabilities import need_of, sandbox_for
+from analyzer.context import FileContext
+from analyzer.model import Finding, Level, Location, Risk
+from analyzer.parsing import Node
 from analyzer.rule import Rule
+
+
+def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
+    sandbox = sandbox_for(ctx)
+    if sandbox is None or sandbox.exec is not False:
+        return
+    need = need_of(ctx, node)
+    if need is None or need.capability != "exec":
+        return
+    related: tuple[Location, ...] = ()
+    if sandbox.exec_at is not None:
+        at = sandbox.exec_at
+        related = (Location(at.path, at.region, "starting programs is denied here"),)
+    yield ctx.finding(
+        RULE, node, related=related, callee=need.callee, action=need.action
+    )
+
 
 RULE = Rule(
     id="GSL504",
     name="exec-not-allowed",
-    summary='Process creation when `sandbox.exec: false`.',
+    summary="A call starts another program while `sandbox.exec` is false.",
     description=(
-        'Process creation when `sandbox.exec: false`.'
-        " This id is reserved and documented; the rule is not implemented yet."
+        "With `sandbox.exec: false` in `go-script.yaml` the script may not start "
+        "other programs: `execve` is blocked. This rule reports the call that creates "
+        "the process or command — `exec.Command`, `exec.CommandContext`, "
+        "`os.StartProcess`, `syscall.ForkExec`, `syscall.Exec`, `unix.Exec` — "
+        "resolved through import aliases and dot imports, not the later "
+        "`cmd.Run()`/`Output()`. Silent unless the manifest says `exec: false`."
     ),
-    message='`{callee}` starts a process, which `sandbox.exec: false` forbids',
+    message="`{callee}` {action}, but `sandbox.exec` is false",
     level=Level.ERROR,
     risk=Risk.MEDIUM,
-    scan_level=Risk.MEDIUM,
-    tags=('security', 'sandbox'),
+    scan_level=Risk.LOW,
+    tags=("security", "sandbox", "exec"),
     cwe=(),
-    implemented=False,
+    precision="very-high",
+    help=(
+        "**Why:** the sandbox blocks `execve`, so the command fails at run time "
+        "(`fork/exec …: operation not permitted`).\n\n"
+        "**Fix:** do the work in Go (`os.ReadDir` instead of `ls`, `archive/tar` "
+        "instead of `tar`, `net/http` instead of `curl`), or declare `exec: true` in "
+        "the manifest's `sandbox` section if the script really must run a program."
+    ),
+    bad=(
+        "package main\n\n"
+        'import "os/exec"\n\n'
+        "func main() {\n"
+        '\tif err := exec.Command("tar", "-czf", "out.tgz", "data").Run(); err != nil {\n'
+        "\t\tpanic(err)\n"
+        "\t}\n"
+        "}\n"
+    ),
+    good=(
+        "package main\n\n"
+        'import "os"\n\n'
+        "func main() {\n"
+        '\tentries, err := os.ReadDir("data")\n'
+        "\tif err != nil {\n"
+        "\t\tpanic(err)\n"
+        "\t}\n"
+        "\t_ = entries\n"
+        "}\n"
+    ),
+    example_files={
+        "go-script.yaml": (
+            "name: archive\nversion: 1.0.0\nentrypoint: main.go\n"
+            "sandbox:\n  exec: false\n"
+        ),
+    },
+    node_types=("call_expression",),
+    check=check,
 )

@@ -517,3 +517,44 @@ def test_recovery_never_changes_a_clean_parse(data: st.DataObject) -> None:
     assert parsed.tree.root_node.end_byte <= len(source)
     for r in parsed.recovered:
         assert 0 <= r.start_byte < r.end_byte <= len(source)
+
+
+# -- internal errors are contained ------------------------------------------------
+
+
+def _crashing_check(node: Any, ctx: Any) -> Iterator[Any]:
+    raise RuntimeError("boom")
+
+
+def test_crashing_rule_is_a_notification_and_the_rest_still_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    from analyzer.cli import exit_code
+
+    monkeypatch.delenv("GSL_RAISE_INTERNAL")
+    broken = replace(
+        next(r for r in REGISTRY if r.id == "GSL204"),
+        node_types=("call_expression",),
+        check=_crashing_check,
+    )
+    rules = [broken if r.id == "GSL204" else r for r in RULES]
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "main.go").write_text(
+            'package main\n\nimport "os"\n\nfunc main() { os.RemoveAll(os.Args[1]) }\n'
+        )
+    for jobs in (1, 2):
+        run = engine.run([str(tmp_path)], rules, CONFIG, srcroot=tmp_path, jobs=jobs)
+        crashes = [n for n in run.notifications if n.descriptor == "internal-error"]
+        assert {(n.rule_id, n.path) for n in crashes} == {
+            ("GSL204", "a/main.go"),
+            ("GSL204", "b/main.go"),
+        }
+        assert all("GSL204" in n.message and "boom" in n.message for n in crashes)
+        assert {f.location.path for f in run.findings if f.rule_id == "GSL203"} == {
+            "a/main.go",
+            "b/main.go",
+        }
+        assert exit_code(run, "note") == 2

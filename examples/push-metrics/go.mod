@@ -1,0 +1,3 @@
+module example.com/ops/push-metrics
+
+go 1.22
