@@ -239,18 +239,27 @@ class PackageContext(FindingFactory):
             return str(self._display(path))
         return path.as_posix()
 
-    def lookup_other_files(self, current: FileContext) -> Any:
-        """A function finding package-level names in the package's other files."""
+    def lookup_other_files(self, current: FileContext) -> Callable[[str], Definition | None]:
+        """A function finding package-level names in the package's other files.
+
+        The current file's own names are looked up before this is asked, so
+        one merged index per package name (first declaration in file order)
+        answers for every file.
+        """
 
         def lookup(name: str) -> Definition | None:
-            for other in self.files:
-                if other is not current and other.package_name == current.package_name:
-                    found = other.resolver.top_level.get(name)
-                    if found is not None:
-                        return found
-            return None
+            index = self.memo(f"top-level:{current.package_name}", lambda: self._top_level_index(current))
+            return index.get(name)
 
         return lookup
+
+    def _top_level_index(self, current: FileContext) -> dict[str, Definition]:
+        index: dict[str, Definition] = {}
+        for other in self.files:
+            if other.package_name == current.package_name:
+                for name, definition in other.resolver.top_level.items():
+                    index.setdefault(name, definition)
+        return index
 
     def finding_at(
         self,
