@@ -274,6 +274,11 @@ def sandbox_of(pkg: PackageContext) -> Sandbox | None:
     return pkg.memo("capabilities.sandbox", load)
 
 
+def has_sandbox(ctx: FileContext) -> bool:
+    """Whether the sandbox rules have anything to check in this file (engine gate)."""
+    return sandbox_for(ctx) is not None
+
+
 def sandbox_for(ctx: FileContext) -> Sandbox | None:
     """The sandbox a Go file runs under; test files are not run in the sandbox."""
     if ctx.path.endswith("_test.go"):

@@ -19,7 +19,7 @@ import traceback
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -68,20 +68,45 @@ class RuleSet:
     """The enabled rules, indexed for dispatch (built once per process)."""
 
     rules: tuple[Rule, ...]
+    _dispatch_cache: dict[tuple[str, ...], dict[str, list[Rule]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @property
     def ids(self) -> frozenset[str]:
         """Ids of the enabled rules."""
         return frozenset(r.id for r in self.rules)
 
-    def by_node_type(self) -> dict[str, list[Rule]]:
+    def by_node_type(self, rules: Iterable[Rule] | None = None) -> dict[str, list[Rule]]:
         """Node kind → the rules that asked for it."""
         index: dict[str, list[Rule]] = defaultdict(list)
-        for rule in self.rules:
+        for rule in self.rules if rules is None else rules:
             if rule.check is not None:
                 for kind in rule.node_types:
                     index[kind].append(rule)
         return dict(index)
+
+    def dispatch_for(self, ctx: FileContext) -> dict[str, list[Rule]]:
+        """The node-kind index of the rules that can fire in this file.
+
+        A rule that names ``requires_imports`` is dropped from files importing
+        none of those packages, and one with an ``applies`` predicate from files
+        it rejects, so the single query pass does not even capture the nodes
+        only they wanted. Indexes are shared by files with the same rule set.
+        """
+        imports = ctx.imports.paths
+        active = tuple(
+            r
+            for r in self.rules
+            if r.check is not None
+            and (not r.requires_imports or not r.requires_imports.isdisjoint(imports))
+            and (r.applies is None or r.applies(ctx))
+        )
+        key = tuple(r.id for r in active)
+        cached = self._dispatch_cache.get(key)
+        if cached is None:
+            cached = self._dispatch_cache[key] = self.by_node_type(active)
+        return cached
 
     def package_rules(self) -> list[Rule]:
         """Rules that run once per directory."""
@@ -247,10 +272,10 @@ class UnitAnalysis:
 
     def run_rules(self) -> None:
         """One query pass per file for node rules, then the package rules."""
-        dispatch = self.ruleset.by_node_type()
-        kinds = list(dispatch)
         for path in sorted(self.reported):
             ctx = self.contexts[path]
+            dispatch = self.ruleset.dispatch_for(ctx)
+            kinds = list(dispatch)
             # -- issue 9: per-file time budget, checked between node dispatches --
             budget = self.config.file_time_budget
             spent = self.parse_seconds.get(path, 0.0)
@@ -369,25 +394,24 @@ def _printable(data: bytes) -> str:
 def _suppressions(
     source: bytes, lines: LineIndex, ctx: FileContext | None, config: Config
 ) -> list[SuppressionComment]:
-    options = {
-        "foreign": config.foreign_suppressions,
-        "require_reason": config.require_reason,
-    }
-    if ctx is None:
-        return parse_suppressions(source, lines, **options)
-    root = ctx.root
-    package = next((c for c in root.named_children if c.type == "package_clause"), None)
+    in_comment = None
+    header_end = None
+    if ctx is not None:
+        root = ctx.root
+        package = next((c for c in root.named_children if c.type == "package_clause"), None)
+        header_end = package.start_byte if package is not None else None
 
-    def in_comment(offset: int) -> bool:
-        node = root.descendant_for_byte_range(offset, offset + 1)
-        return node is not None and node.type == "comment"
+        def in_comment(offset: int) -> bool:
+            node = root.descendant_for_byte_range(offset, offset + 1)
+            return node is not None and node.type == "comment"
 
     return parse_suppressions(
         source,
         lines,
         in_comment=in_comment,
-        header_end=package.start_byte if package is not None else None,
-        **options,
+        header_end=header_end,
+        foreign=config.foreign_suppressions,
+        require_reason=config.require_reason,
     )
 
 

@@ -52,6 +52,9 @@ SHADOWED_BUILTIN = "shadowed-builtin-call"  # make(1, 2) with a local func `make
 GO_VERSIONS = {NEW_EXPRESSION: "1.26", GENERIC_METHOD: "1.27"}
 
 _MAX_ROUNDS = 4
+# A file with more error regions than this is broken, not newer Go: re-parsing a
+# heavily broken file costs as much as its (slow) first parse, once per round.
+_MAX_ERROR_REGIONS = 1000
 _MAX_CANDIDATES = 2000  # per round; random garbage must not cost minutes
 _MAX_SIGNATURE = 8192  # bytes scanned for a receiver or a type parameter list
 _RENAMES = {b"new": b"ne_", b"make": b"mak_"}
@@ -180,12 +183,17 @@ class _Recovery:
     # -- finding candidates ---------------------------------------------------
 
     def windows(self, root: Node) -> list[tuple[int, int]]:
-        """Whole lines touched by each outermost ERROR node or MISSING token."""
+        """Whole lines touched by each outermost ERROR node or MISSING token.
+
+        Empty when there are too many to be worth recovering.
+        """
         spans: list[tuple[int, int]] = []
         stack = [root]
         while stack:
             node = stack.pop()
             if node.is_error or node.is_missing:
+                if len(spans) >= _MAX_ERROR_REGIONS:
+                    return []
                 spans.append(
                     (
                         _line_start(self.buf, node.start_byte),

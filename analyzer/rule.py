@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from analyzer.context import FileContext, PackageContext
 
 NodeCheck = Callable[["Node", "FileContext"], Iterable[Finding]]
+FilePredicate = Callable[["FileContext"], bool]
 PackageCheck = Callable[["PackageContext"], Iterable[Finding]]
 
 _ID = re.compile(r"GSL[0-5]\d\d")
@@ -45,6 +46,10 @@ class Rule:
         options: Option defaults; the config may override them, same types.
         node_types: tree-sitter node kinds the check is offered.
         check: Called by the engine for each node of those kinds.
+        requires_imports: The rule can only fire in files importing one of
+            these packages; other files skip it (a speed-up, not a semantic).
+        applies: Per-file predicate with the same purpose (e.g. "the
+            directory's manifest has a sandbox section"); module-level function.
         package_check: Called once per analysed directory (cross-file rules).
         engine_rule: Findings come from the engine itself (GSL001/GSL002).
         implemented: False reserves and documents the id; the rule never runs.
@@ -70,6 +75,8 @@ class Rule:
     options: Mapping[str, Any] = field(default_factory=dict)
     node_types: tuple[str, ...] = ()
     check: NodeCheck | None = None
+    requires_imports: frozenset[str] = frozenset()
+    applies: FilePredicate | None = None
     package_check: PackageCheck | None = None
     engine_rule: bool = False
     implemented: bool = True

@@ -151,4 +151,5 @@ RULE = Rule(
     ),
     node_types=("call_expression",),
     check=check,
+    requires_imports=frozenset({"os"}),
 )

@@ -96,4 +96,5 @@ RULE = Rule(
     },
     node_types=("call_expression",),
     check=check,
+    requires_imports=frozenset({"syscall", "golang.org/x/sys/unix"}),
 )

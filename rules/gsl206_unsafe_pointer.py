@@ -80,4 +80,5 @@ RULE = Rule(
     ),
     node_types=("selector_expression", "qualified_type"),
     check=check,
+    requires_imports=frozenset({"unsafe"}),
 )

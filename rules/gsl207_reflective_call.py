@@ -152,4 +152,5 @@ RULE = Rule(
     ),
     node_types=("call_expression",),
     check=check,
+    requires_imports=frozenset({"reflect"}),
 )

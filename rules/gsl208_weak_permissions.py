@@ -93,4 +93,5 @@ RULE = Rule(
     options={"file_mode": 0o600, "dir_mode": 0o750},
     node_types=("call_expression",),
     check=check,
+    requires_imports=frozenset({"os", "io/ioutil", "io/fs"}),
 )

@@ -145,4 +145,5 @@ RULE = Rule(
     ),
     node_types=("call_expression",),
     check=check,
+    requires_imports=frozenset({"os", "log"}),
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from analyzer import go_ast
-from analyzer.capabilities import sandbox_for
+from analyzer.capabilities import has_sandbox, sandbox_for
 from analyzer.context import FileContext
 from analyzer.model import Finding, Level, Location, Risk
 from analyzer.parsing import Node
@@ -101,4 +101,5 @@ RULE = Rule(
     },
     node_types=("call_expression",),
     check=check,
+    applies=has_sandbox,
 )

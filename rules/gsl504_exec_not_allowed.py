@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from analyzer.capabilities import need_of, sandbox_for
+from analyzer.capabilities import has_sandbox, need_of, sandbox_for
 from analyzer.context import FileContext
 from analyzer.model import Finding, Level, Location, Risk
 from analyzer.parsing import Node
@@ -81,4 +81,5 @@ RULE = Rule(
     },
     node_types=("call_expression",),
     check=check,
+    applies=has_sandbox,
 )
