@@ -60,8 +60,12 @@ _EOF = 0xFFFF
 _FIRST_MOD = pow(37, _BLOCK, 1 << 64)
 _CHUNK = 4096
 #: Up to this many lines (from the top to the last one wanted) every hash is
-#: computed (about 8 microseconds a line); beyond it see line_hashes.
-_EXACT_LINES = 20_000
+#: computed (about 8 microseconds a line); beyond it see line_hashes. The
+#: engine asks for a few lines of files with findings, where counting equal
+#: windows is several times cheaper and gives the same labels (two different
+#: 100-unit windows would need a 64-bit hash collision to differ), so it is
+#: the default whenever specific lines are asked for.
+_EXACT_LINES = 0
 #: 37**n mod 2**64 for n = 0.._CHUNK, and the first _CHUNK of them highest first.
 _POW37 = [pow(37, n, 1 << 64) for n in range(_CHUNK + 1)]
 _POW = _POW37[_CHUNK - 1 :: -1]

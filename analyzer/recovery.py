@@ -28,9 +28,12 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from analyzer.parsing import Node, Tree, edit_tree, error_regions, parse, query_captures
+
+if TYPE_CHECKING:
+    from analyzer.context import FileContext
 
 __all__ = [
     "GENERIC_METHOD",
@@ -102,8 +105,8 @@ def parse_go(source: bytes) -> ParsedGo:
     return _Recovery(source, tree).run()
 
 
-def recovered_syntax(ctx: Any) -> tuple[RecoveredSyntax, ...]:
-    """What the engine recovered in a file (``ctx`` is a FileContext).
+def recovered_syntax(ctx: FileContext) -> tuple[RecoveredSyntax, ...]:
+    """What the engine recovered in a file.
 
     The engine fills the memo when it parses the file; a context built
     elsewhere (tests) simply has nothing recovered.
