@@ -239,7 +239,9 @@ class PackageContext(FindingFactory):
             return str(self._display(path))
         return path.as_posix()
 
-    def lookup_other_files(self, current: FileContext) -> Callable[[str], Definition | None]:
+    def lookup_other_files(
+        self, current: FileContext
+    ) -> Callable[[str], Definition | None]:
         """A function finding package-level names in the package's other files.
 
         The current file's own names are looked up before this is asked, so
@@ -248,7 +250,10 @@ class PackageContext(FindingFactory):
         """
 
         def lookup(name: str) -> Definition | None:
-            index = self.memo(f"top-level:{current.package_name}", lambda: self._top_level_index(current))
+            index = self.memo(
+                f"top-level:{current.package_name}",
+                lambda: self._top_level_index(current),
+            )
             return index.get(name)
 
         return lookup

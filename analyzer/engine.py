@@ -19,7 +19,7 @@ import traceback
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -77,7 +77,9 @@ class RuleSet:
         """Ids of the enabled rules."""
         return frozenset(r.id for r in self.rules)
 
-    def by_node_type(self, rules: Iterable[Rule] | None = None) -> dict[str, list[Rule]]:
+    def by_node_type(
+        self, rules: Iterable[Rule] | None = None
+    ) -> dict[str, list[Rule]]:
         """Node kind → the rules that asked for it."""
         index: dict[str, list[Rule]] = defaultdict(list)
         for rule in self.rules if rules is None else rules:
@@ -180,13 +182,11 @@ class UnitAnalysis:
                 what = "UTF-16 text" if encoding is Encoding.UTF16 else "binary data"
                 self.unreadable(path, f"not UTF-8 Go source ({what}); not analysed")
             return
-        if (
-            not go_file.explicit
-            and go_file.report
-            and not self.config.include_generated
-        ):
-            if is_generated(data):
-                return
+        skip_generated = go_file.report and not (
+            go_file.explicit or self.config.include_generated
+        )
+        if skip_generated and is_generated(data):
+            return
         # -- issue 9: recover Go newer than the grammar (analyzer/recovery.py) --
         started = time.monotonic()
         parsed = parse_go(data)
@@ -398,7 +398,9 @@ def _suppressions(
     header_end = None
     if ctx is not None:
         root = ctx.root
-        package = next((c for c in root.named_children if c.type == "package_clause"), None)
+        package = next(
+            (c for c in root.named_children if c.type == "package_clause"), None
+        )
         header_end = package.start_byte if package is not None else None
 
         def in_comment(offset: int) -> bool:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     """Severity of a finding, as SARIF names it."""
 
     ERROR = "error"
@@ -27,7 +27,7 @@ class Level(str, Enum):
         return {"note": 1, "warning": 2, "error": 3}[self.value]
 
 
-class Risk(str, Enum):
+class Risk(StrEnum):
     """How much harm a pattern can do, and also the scan depth (`--risk-level`)."""
 
     LOW = "low"

@@ -9,7 +9,6 @@ from a constant, ``+`` and ``|`` of constants, ``filepath.Join``).
 
 from __future__ import annotations
 
-import bisect
 import posixpath
 import re
 from collections.abc import Callable
@@ -269,7 +268,12 @@ class Resolver:
                 if found is not None:
                     stmt, container, visible_from = found
                     decl = _LocalDecl(
-                        visible_from, container.start_byte, container.end_byte, ident, stmt, container
+                        visible_from,
+                        container.start_byte,
+                        container.end_byte,
+                        ident,
+                        stmt,
+                        container,
                     )
                     index.setdefault(text(ident), []).append(decl)
             self._locals = index
@@ -285,9 +289,17 @@ class Resolver:
         if cached is not None:
             return cached
         container = decl.container
-        scope = container if container.type in FUNCTION_KINDS else go_ast.enclosing_function(decl.stmt)
+        scope = (
+            container
+            if container.type in FUNCTION_KINDS
+            else go_ast.enclosing_function(decl.stmt)
+        )
         if decl.stmt.type == "type_switch_statement":
-            defs = [Definition(text(decl.name_node), "range", decl.name_node, None, scope, self)]
+            defs = [
+                Definition(
+                    text(decl.name_node), "range", decl.name_node, None, scope, self
+                )
+            ]
         else:
             defs = declarations_of(decl.stmt, scope, self)
         for d in defs:
@@ -302,9 +314,13 @@ class Resolver:
         pos = ident.start_byte
         best: _LocalDecl | None = None
         for c in candidates:
-            if c.scope_start <= pos < c.scope_end and c.visible_from <= pos:
-                if best is None or (c.scope_start, c.visible_from) > (best.scope_start, best.visible_from):
-                    best = c
+            visible = c.scope_start <= pos < c.scope_end and c.visible_from <= pos
+            inner = best is None or (c.scope_start, c.visible_from) > (
+                best.scope_start,
+                best.visible_from,
+            )
+            if visible and inner:
+                best = c
         return self._definition(best) if best is not None else None
 
     def lookup(self, ident: Node) -> Definition | None:

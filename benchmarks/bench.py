@@ -22,7 +22,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -55,16 +54,24 @@ def default_corpus() -> Path:
         return debian
     go = shutil.which("go")
     if go:
-        root = subprocess.run([go, "env", "GOROOT"], capture_output=True, text=True).stdout.strip()
+        root = subprocess.run(
+            [go, "env", "GOROOT"], capture_output=True, text=True
+        ).stdout.strip()
         if root and Path(root, "src").is_dir():
             return Path(root, "src")
-    sys.exit("no corpus: pass a directory of Go sources (apt-get install golang-1.19-src)")
+    sys.exit(
+        "no corpus: pass a directory of Go sources (apt-get install golang-1.19-src)"
+    )
 
 
 def corpus_size(root: Path) -> tuple[int, int]:
     files = size = 0
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
-        dirnames[:] = [d for d in dirnames if d not in ("vendor", "testdata", ".git", "node_modules")]
+        dirnames[:] = [
+            d
+            for d in dirnames
+            if d not in ("vendor", "testdata", ".git", "node_modules")
+        ]
         for name in filenames:
             if name.endswith(".go"):
                 files += 1
@@ -73,22 +80,45 @@ def corpus_size(root: Path) -> tuple[int, int]:
 
 
 def measure(cmd: list[str]) -> tuple[float, int, int]:
-    out = subprocess.run([sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", MEASURE, *cmd],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     wall, rss, code = out.stdout.split()
     return float(wall), int(rss), int(code)
 
 
 def lint(corpus: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "analyzer", str(corpus), "--format", "json", "--no-config", *extra]
+    return [
+        sys.executable,
+        "-m",
+        "analyzer",
+        str(corpus),
+        "--format",
+        "json",
+        "--no-config",
+        *extra,
+    ]
 
 
 def commands(corpus: Path, cache_dir: Path) -> dict[str, list[str]]:
     cmds = {
-        "parse-only (tree-sitter, 1 process)": [sys.executable, "-c", PARSE_ONLY, str(corpus)],
+        "parse-only (tree-sitter, 1 process)": [
+            sys.executable,
+            "-c",
+            PARSE_ONLY,
+            str(corpus),
+        ],
         "default rules, --jobs 1": lint(corpus, "--jobs", "1", "--no-cache"),
-        "--risk-level high, --jobs 1": lint(corpus, "--jobs", "1", "--no-cache", "--risk-level", "high"),
+        "--risk-level high, --jobs 1": lint(
+            corpus, "--jobs", "1", "--no-cache", "--risk-level", "high"
+        ),
         "default rules, --jobs 2": lint(corpus, "--jobs", "2", "--no-cache"),
-        "warm cache re-run, --jobs 1": lint(corpus, "--jobs", "1", "--cache-dir", str(cache_dir)),
+        "warm cache re-run, --jobs 1": lint(
+            corpus, "--jobs", "1", "--cache-dir", str(cache_dir)
+        ),
     }
     rules = HERE / "semgrep-rules.yaml"
     if shutil.which("semgrep") and rules.is_file():
@@ -100,18 +130,26 @@ def commands(corpus: Path, cache_dir: Path) -> dict[str, list[str]]:
 
 def run(corpus: Path, repeat: int) -> None:
     files, size = corpus_size(corpus)
-    print(f"corpus: {corpus}  ({files} files, {size / 1e6:.1f} MB), {repeat} rounds, {os.cpu_count()} CPUs")
+    print(
+        f"corpus: {corpus}  ({files} files, {size / 1e6:.1f} MB), {repeat} rounds, {os.cpu_count()} CPUs"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         cache_dir = Path(tmp, "cache")
         cmds = commands(corpus, cache_dir)
-        subprocess.run(cmds["warm cache re-run, --jobs 1"], capture_output=True)  # fill the cache
+        subprocess.run(
+            cmds["warm cache re-run, --jobs 1"], capture_output=True
+        )  # fill the cache
         samples: dict[str, list[tuple[float, int]]] = {name: [] for name in cmds}
         for _ in range(repeat):
             for name, cmd in cmds.items():
                 wall, rss, _code = measure(cmd)
                 samples[name].append((wall, rss))
-    base = statistics.median(w for w, _ in samples["parse-only (tree-sitter, 1 process)"])
-    print(f"\n{'command':38} {'median s':>9} {'min-max s':>14} {'x parse':>8} {'files/s':>8} {'MB/s':>6} {'peak MB':>8}")
+    base = statistics.median(
+        w for w, _ in samples["parse-only (tree-sitter, 1 process)"]
+    )
+    print(
+        f"\n{'command':38} {'median s':>9} {'min-max s':>14} {'x parse':>8} {'files/s':>8} {'MB/s':>6} {'peak MB':>8}"
+    )
     for name, values in samples.items():
         walls = [w for w, _ in values]
         med = statistics.median(walls)
@@ -126,7 +164,11 @@ def scaled_corpus(corpus: Path, copies: int, into: Path) -> Path:
     """K real copies of the corpus's Go files (symlinks would be de-duplicated)."""
 
     def ignore(directory: str, names: list[str]) -> list[str]:
-        return [n for n in names if not n.endswith(".go") and not os.path.isdir(os.path.join(directory, n))]
+        return [
+            n
+            for n in names
+            if not n.endswith(".go") and not os.path.isdir(os.path.join(directory, n))
+        ]
 
     for i in range(copies):
         shutil.copytree(corpus, into / f"copy{i}", ignore=ignore, symlinks=True)
@@ -137,7 +179,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--copies", type=int, default=0, help="also run on K copies of the corpus")
+    parser.add_argument(
+        "--copies", type=int, default=0, help="also run on K copies of the corpus"
+    )
     args = parser.parse_args()
     corpus = (args.corpus or default_corpus()).resolve()
     run(corpus, args.repeat)
@@ -146,7 +190,9 @@ def main() -> None:
             big = scaled_corpus(corpus, args.copies, Path(tmp))
             print(f"\n{args.copies}x corpus (peak memory must stay flat):")
             wall, rss, _ = measure(lint(big, "--jobs", "1", "--no-cache"))
-            print(f"{'default rules, --jobs 1':38} {wall:9.2f} s  peak {rss / 1024:.0f} MB")
+            print(
+                f"{'default rules, --jobs 1':38} {wall:9.2f} s  peak {rss / 1024:.0f} MB"
+            )
 
 
 if __name__ == "__main__":

@@ -6,43 +6,45 @@ Adding a rule: write `rules/gslNNN_<name>.py` with a `RULE`, add it here, add
 
 from analyzer.rule import Rule, validate_registry
 
-from . import gsl001_parse_error
-from . import gsl002_unreadable_input
-from . import gsl003_unused_suppression
-from . import gsl101_malformed_directive
-from . import gsl102_go_version_mismatch
-from . import gsl103_requirement_mismatch
-from . import gsl104_undeclared_import
-from . import gsl105_unused_requirement
-from . import gsl106_duplicate_requirement
-from . import gsl107_misplaced_directive
-from . import gsl201_shell_exec
-from . import gsl202_non_constant_command
-from . import gsl203_recursive_delete
-from . import gsl204_env_hijack
-from . import gsl205_raw_syscall
-from . import gsl206_unsafe_pointer
-from . import gsl207_reflective_call
-from . import gsl208_weak_permissions
-from . import gsl209_tls_verify_disabled
-from . import gsl210_exit_skips_cleanup
-from . import gsl301_unchecked_error
-from . import gsl302_blank_error
-from . import gsl303_deferred_unchecked_close
-from . import gsl401_invalid_manifest
-from . import gsl402_missing_parameter_field
-from . import gsl403_undeclared_field
-from . import gsl404_required_omitempty
-from . import gsl405_parameter_type_mismatch
-from . import gsl406_tag_naming
-from . import gsl407_malformed_struct_tag
-from . import gsl408_duplicate_tag_name
-from . import gsl409_missing_manifest_reference
-from . import gsl410_enum_mismatch
-from . import gsl501_syscall_not_allowed
-from . import gsl502_gomaxprocs_exceeded
-from . import gsl503_network_not_allowed
-from . import gsl504_exec_not_allowed
+from . import (
+    gsl001_parse_error,
+    gsl002_unreadable_input,
+    gsl003_unused_suppression,
+    gsl101_malformed_directive,
+    gsl102_go_version_mismatch,
+    gsl103_requirement_mismatch,
+    gsl104_undeclared_import,
+    gsl105_unused_requirement,
+    gsl106_duplicate_requirement,
+    gsl107_misplaced_directive,
+    gsl201_shell_exec,
+    gsl202_non_constant_command,
+    gsl203_recursive_delete,
+    gsl204_env_hijack,
+    gsl205_raw_syscall,
+    gsl206_unsafe_pointer,
+    gsl207_reflective_call,
+    gsl208_weak_permissions,
+    gsl209_tls_verify_disabled,
+    gsl210_exit_skips_cleanup,
+    gsl301_unchecked_error,
+    gsl302_blank_error,
+    gsl303_deferred_unchecked_close,
+    gsl401_invalid_manifest,
+    gsl402_missing_parameter_field,
+    gsl403_undeclared_field,
+    gsl404_required_omitempty,
+    gsl405_parameter_type_mismatch,
+    gsl406_tag_naming,
+    gsl407_malformed_struct_tag,
+    gsl408_duplicate_tag_name,
+    gsl409_missing_manifest_reference,
+    gsl410_enum_mismatch,
+    gsl501_syscall_not_allowed,
+    gsl502_gomaxprocs_exceeded,
+    gsl503_network_not_allowed,
+    gsl504_exec_not_allowed,
+)
 
 REGISTRY: tuple[Rule, ...] = validate_registry(
     [

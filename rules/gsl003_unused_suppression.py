@@ -27,10 +27,10 @@ RULE = Rule(
         "package main\n\n"
         "func main() {\n"
         "\t//go-script-lint:ignore GSL201 -- legacy\n"
-        "\tprintln(\"hi\")\n"
+        '\tprintln("hi")\n'
         "}\n"
     ),
-    good="package main\n\nfunc main() {\n\tprintln(\"hi\")\n}\n",
+    good='package main\n\nfunc main() {\n\tprintln("hi")\n}\n',
     engine_rule=True,
     default_enabled=False,
 )

@@ -28,6 +28,11 @@ NOT_SYSCALLS = frozenset(
 )  # fmt: skip
 
 
+def imports_a_checked_package(ctx: FileContext) -> bool:
+    """Engine gate: only files importing one of the configured packages can call them."""
+    return not ctx.imports.paths.isdisjoint(ctx.options(RULE)["packages"])
+
+
 def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
     if ctx.scan_level is not Risk.HIGH:
         return  # deep-scan rule, even when selected by id
@@ -96,5 +101,5 @@ RULE = Rule(
     },
     node_types=("call_expression",),
     check=check,
-    requires_imports=frozenset({"syscall", "golang.org/x/sys/unix"}),
+    applies=imports_a_checked_package,
 )

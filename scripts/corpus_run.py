@@ -26,12 +26,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from analyzer.rules import REGISTRY
-
 from analyzer import engine
 from analyzer.config import Config
 from analyzer.discovery import DEFAULT_EXCLUDED_DIRS
 from analyzer.model import Risk, RunResult
+from analyzer.rules import REGISTRY
 
 
 def default_tree() -> Path:

@@ -48,7 +48,10 @@ def _target_line(lines: list[str], index: int, match: re.Match[str]) -> int:
     if before:
         return index + 1  # trailing marker: its own line
     for j in range(index + 1, len(lines)):
-        if not _MARK.search(lines[j]) or lines[j][: _MARK.search(lines[j]).start()].strip():  # type: ignore[union-attr]
+        if (
+            not _MARK.search(lines[j])
+            or lines[j][: _MARK.search(lines[j]).start()].strip()
+        ):  # type: ignore[union-attr]
             return j + 1
     return index + 2
 
@@ -103,15 +106,20 @@ def compare(run: RunResult, expected: Expectations, rule_ids: list[str]) -> list
     actual: dict[tuple[str, int, str], str] = {}
     for f in run.findings:
         if f.rule_id in rule_ids and f.suppression is None:
-            actual.setdefault((f.location.path, f.location.region.start_line, f.rule_id), f.message)
+            actual.setdefault(
+                (f.location.path, f.location.region.start_line, f.rule_id), f.message
+            )
     todo = {t[:3] for t in expected.todo}
     actual = {k: v for k, v in actual.items() if k not in todo}
-    problems = []
-    for key in sorted(expected.must - set(actual)):
-        problems.append(f"missing    {key[0]}:{key[1]} {key[2]}")
+    problems = [
+        f"missing    {key[0]}:{key[1]} {key[2]}"
+        for key in sorted(expected.must - set(actual))
+    ]
     for key in sorted(set(actual) - expected.must):
         if key in expected.must_not:
-            problems.append(f"unexpected {key[0]}:{key[1]} {key[2]} (marked ok): {actual[key]}")
+            problems.append(
+                f"unexpected {key[0]}:{key[1]} {key[2]} (marked ok): {actual[key]}"
+            )
         else:
             problems.append(f"unexpected {key[0]}:{key[1]} {key[2]}: {actual[key]}")
     return problems

@@ -35,7 +35,12 @@ def test_action_run_step_writes_upload_ready_sarif(tmp_path: Path) -> None:
         "INPUT_SARIF_FILE": "out.sarif",
     }
     proc = subprocess.run(
-        ["bash", str(ROOT / "scripts" / "action-run.sh")], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
+        ["bash", str(ROOT / "scripts" / "action-run.sh")],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
     log = json.loads((tmp_path / "out.sarif").read_text())
@@ -47,6 +52,9 @@ def test_action_run_step_writes_upload_ready_sarif(tmp_path: Path) -> None:
     checker = ROOT.parent / "shared" / "tools" / "check_sarif.py"
     if checker.is_file():
         out = subprocess.run(
-            [sys.executable, str(checker), "out.sarif", "--srcroot", "."], cwd=tmp_path, capture_output=True, text=True
+            [sys.executable, str(checker), "out.sarif", "--srcroot", "."],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
         )
         assert "0 problems" in out.stdout, out.stdout

@@ -17,14 +17,20 @@ DANGER = 'package main\n\nimport "os"\n\nfunc main() {\n\tos.RemoveAll(os.Args[1
 
 
 def _cli(*args: str):
-    return CliRunner().invoke(main, [*args, "--no-config", "--select", "GSL203"], catch_exceptions=False)
+    return CliRunner().invoke(
+        main, [*args, "--no-config", "--select", "GSL203"], catch_exceptions=False
+    )
 
 
-def test_baseline_hides_old_findings_even_after_moving_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_baseline_hides_old_findings_even_after_moving_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     Path("m.go").write_text(DANGER)
     assert _cli(".", "--write-baseline", "base.json").exit_code == 0
-    moved = DANGER.replace("func main() {\n", "// a new comment\n\nfunc main() {\n\n\t").replace("\tos.Remove", "    os.Remove")
+    moved = DANGER.replace(
+        "func main() {\n", "// a new comment\n\nfunc main() {\n\n\t"
+    ).replace("\tos.Remove", "    os.Remove")
     Path("m.go").write_text(moved)
     result = _cli(".", "--baseline", "base.json")
     assert result.exit_code == 0, result.output
@@ -32,11 +38,15 @@ def test_baseline_hides_old_findings_even_after_moving_code(tmp_path: Path, monk
     Path("m.go").write_text(moved + "\nfunc g() {\n\tos.RemoveAll(os.Args[2])\n}\n")
     result = _cli(".", "--baseline", "base.json", "--format", "sarif")
     assert result.exit_code == 1
-    states = sorted(r["baselineState"] for r in json.loads(result.output)["runs"][0]["results"])
+    states = sorted(
+        r["baselineState"] for r in json.loads(result.output)["runs"][0]["results"]
+    )
     assert states == ["new", "unchanged"]
 
 
-def test_baseline_marks_fixed_findings_absent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_baseline_marks_fixed_findings_absent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     Path("m.go").write_text(DANGER)
     _cli(".", "--write-baseline", "base.json")
@@ -47,7 +57,9 @@ def test_baseline_marks_fixed_findings_absent(tmp_path: Path, monkeypatch: pytes
     assert finding["ruleId"] == "GSL203"
 
 
-def test_bad_baseline_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bad_baseline_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     Path("m.go").write_text(DANGER)
     Path("base.json").write_text("[1, 2]")
@@ -58,7 +70,9 @@ def test_bad_baseline_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.Monke
 def _finding(path: str, start: int, end: int, text: str) -> Finding:
     region = Region(1, start + 1, 1, end + 1)
     rep = Replacement(path, start, end, region, text)
-    return Finding("GSL101", Level.ERROR, "m", Location(path, region), fixes=(Fix("f", (rep,)),))
+    return Finding(
+        "GSL101", Level.ERROR, "m", Location(path, region), fixes=(Fix("f", (rep,)),)
+    )
 
 
 def test_rewrite_keeps_crlf_and_skips_overlaps(tmp_path: Path) -> None:

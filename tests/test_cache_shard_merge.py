@@ -15,7 +15,9 @@ DANGER = 'package main\n\nimport "os"\n\nfunc main() {\n\tos.RemoveAll(os.Args[1
 
 
 def _cli(*args: str):
-    return CliRunner().invoke(main, [*args, "--no-config", "--select", "GSL203"], catch_exceptions=False)
+    return CliRunner().invoke(
+        main, [*args, "--no-config", "--select", "GSL203"], catch_exceptions=False
+    )
 
 
 @pytest.fixture
@@ -48,7 +50,16 @@ def test_shards_partition_the_directories_and_merge_back(tree: Path) -> None:
     whole = json.loads(_cli(".", "--format", "sarif", "--no-cache").output)
     paths = []
     for k in (1, 2, 3):
-        result = _cli(".", "--format", "sarif", "--no-cache", "--shard", f"{k}/3", "-o", f"s{k}.sarif")
+        result = _cli(
+            ".",
+            "--format",
+            "sarif",
+            "--no-cache",
+            "--shard",
+            f"{k}/3",
+            "-o",
+            f"s{k}.sarif",
+        )
         assert result.exit_code in (0, 1)
         paths.append(f"s{k}.sarif")
     counts = [len(json.loads(Path(p).read_text())["runs"][0]["results"]) for p in paths]

@@ -15,7 +15,7 @@ from tests.harness import ROOT
 
 SHELL = 'package main\n\nimport "os/exec"\n\nfunc main() {\n\tif err := exec.Command("sh", "-c", "ls").Run(); err != nil {\n\t\tpanic(err)\n\t}\n}\n'
 DANGER = 'package main\n\nimport "os"\n\nfunc main() {\n\tif err := os.RemoveAll(os.Args[1]); err != nil {\n\t\tpanic(err)\n\t}\n}\n'
-CLEAN = 'package main\n\nfunc main() {}\n'
+CLEAN = "package main\n\nfunc main() {}\n"
 
 
 def _invoke(*args: str, cwd: Path | None = None):
@@ -57,9 +57,13 @@ def test_fail_on_error_ignores_notes(project: Path) -> None:
 
 
 def test_select_and_ignore_by_prefix(project: Path) -> None:
-    out = json.loads(_invoke(".", "--no-config", "--format", "json", "--select", "GSL203").output)
+    out = json.loads(
+        _invoke(".", "--no-config", "--format", "json", "--select", "GSL203").output
+    )
     assert {f["ruleId"] for f in out["findings"]} == {"GSL203"}
-    out = json.loads(_invoke(".", "--no-config", "--format", "json", "--ignore", "GSL2").output)
+    out = json.loads(
+        _invoke(".", "--no-config", "--format", "json", "--ignore", "GSL2").output
+    )
     assert out["findings"] == []
 
 
@@ -87,21 +91,29 @@ def test_bad_config_is_one_line_exit_2(project: Path) -> None:
 
 
 def test_rule_option_type_is_checked(project: Path) -> None:
-    (project / ".go-script-lint.yaml").write_text("rules:\n  GSL204:\n    options:\n      variables: PATH\n")
+    (project / ".go-script-lint.yaml").write_text(
+        "rules:\n  GSL204:\n    options:\n      variables: PATH\n"
+    )
     result = _invoke(".")
     assert result.exit_code == 2
     assert "must be a list" in result.output
 
 
 def test_level_override_and_off(project: Path) -> None:
-    (project / ".go-script-lint.yaml").write_text("rules:\n  GSL203: {level: note}\n  GSL201: {level: 'off'}\n")
+    (project / ".go-script-lint.yaml").write_text(
+        "rules:\n  GSL203: {level: note}\n  GSL201: {level: 'off'}\n"
+    )
     out = json.loads(_invoke(".", "--format", "json").output)
     assert [(f["ruleId"], f["level"]) for f in out["findings"]] == [("GSL203", "note")]
 
 
 def test_inline_suppression_is_kept_but_does_not_fail(project: Path) -> None:
     (project / "b.go").unlink()
-    (project / "a.go").write_text(DANGER.replace("\tif err", "\t//go-script-lint:ignore GSL203 -- reviewed\n\tif err"))
+    (project / "a.go").write_text(
+        DANGER.replace(
+            "\tif err", "\t//go-script-lint:ignore GSL203 -- reviewed\n\tif err"
+        )
+    )
     result = _invoke(".", "--no-config", "--format", "sarif")
     assert result.exit_code == 0
     sarif = json.loads(result.output)
@@ -112,7 +124,9 @@ def test_inline_suppression_is_kept_but_does_not_fail(project: Path) -> None:
 def test_list_rules_and_explain() -> None:
     listing = _invoke("--list-rules").output
     assert "GSL201  shell-exec" in listing
-    assert "GSL504" in listing and "reserved" in listing.lower() or "GSL504" in listing
+    assert (
+        "GSL504" in listing and "reserved" in listing.lower()
+    ) or "GSL504" in listing
     page = _invoke("--explain", "GSL201").output
     assert page.startswith("# GSL201 shell-exec")
     assert _invoke("--explain", "GSL999").exit_code == 2
@@ -143,7 +157,15 @@ def test_jobs_do_not_change_output(project: Path) -> None:
 
 def test_real_subprocess_on_examples() -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "analyzer", "examples", "--format", "json", "--no-config"],
+        [
+            sys.executable,
+            "-m",
+            "analyzer",
+            "examples",
+            "--format",
+            "json",
+            "--no-config",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -158,5 +180,7 @@ def test_real_subprocess_on_examples() -> None:
 def test_config_schema_documents_every_key() -> None:
     from analyzer.config import _TOP_KEYS
 
-    schema = json.loads((ROOT / "docs" / "go-script-lint.config.schema.json").read_text())
+    schema = json.loads(
+        (ROOT / "docs" / "go-script-lint.config.schema.json").read_text()
+    )
     assert set(schema["properties"]) == set(_TOP_KEYS)

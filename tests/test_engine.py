@@ -20,10 +20,17 @@ DANGER = 'package main\n\nimport "os"\n\nfunc main() {\n\tos.RemoveAll(os.Args[1
 def _run(tmp_path: Path, *paths: str, **config):
     config.setdefault("select", ("GSL0", "GSL2"))
     cfg = Config(**config)
-    return engine.run(list(paths) or [str(tmp_path)], cfg.enabled_rules(REGISTRY), cfg, srcroot=tmp_path)
+    return engine.run(
+        list(paths) or [str(tmp_path)],
+        cfg.enabled_rules(REGISTRY),
+        cfg,
+        srcroot=tmp_path,
+    )
 
 
-def test_broken_directory_exits_2_and_keeps_valid_findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_broken_directory_exits_2_and_keeps_valid_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "x.go").write_bytes(bytes(range(256)) * 40)
     (tmp_path / "bad_utf8.go").write_bytes(b'package main\n\nvar s = "\xff\xfe"\n')
     (tmp_path / "syntax.go").write_text("package main\n\nfunc f() {\n\tx := (1 +\n}\n")
@@ -31,7 +38,9 @@ def test_broken_directory_exits_2_and_keeps_valid_findings(tmp_path: Path, monke
     (tmp_path / "valid.go").write_text(DANGER)
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(
-        main, [".", "--no-config", "--format", "json", "--select", "GSL0,GSL2"], catch_exceptions=False
+        main,
+        [".", "--no-config", "--format", "json", "--select", "GSL0,GSL2"],
+        catch_exceptions=False,
     )
     assert result.exit_code == 2
     data = json.loads(result.output)
@@ -46,7 +55,9 @@ def test_broken_directory_exits_2_and_keeps_valid_findings(tmp_path: Path, monke
 
 
 def test_invalid_utf8_is_a_warning_and_still_analysed(tmp_path: Path) -> None:
-    (tmp_path / "m.go").write_bytes(DANGER.encode().replace(b"package main", b"package main // \xff"))
+    (tmp_path / "m.go").write_bytes(
+        DANGER.encode().replace(b"package main", b"package main // \xff")
+    )
     run = _run(tmp_path)
     assert run.complete
     levels = {f.rule_id: f.level.value for f in run.findings}
@@ -77,7 +88,9 @@ def test_directory_without_go_files(tmp_path: Path) -> None:
 
 def test_named_file_gets_package_context(tmp_path: Path) -> None:
     (tmp_path / "a.go").write_text('package main\n\nconst shell = "sh"\n')
-    (tmp_path / "b.go").write_text('package main\n\nimport "os/exec"\n\nfunc f(c string) {\n\texec.Command(shell, "-c", c).Run()\n}\n')
+    (tmp_path / "b.go").write_text(
+        'package main\n\nimport "os/exec"\n\nfunc f(c string) {\n\texec.Command(shell, "-c", c).Run()\n}\n'
+    )
     run = _run(tmp_path, str(tmp_path / "b.go"))
     assert [(f.location.path, f.rule_id) for f in run.findings] == [("b.go", "GSL201")]
 
@@ -85,12 +98,16 @@ def test_named_file_gets_package_context(tmp_path: Path) -> None:
 def test_deeply_nested_expression_does_not_recurse(tmp_path: Path) -> None:
     depth = 10_000
     body = "(" * depth + '"x"' + ")" * depth
-    (tmp_path / "deep.go").write_text(f"package main\n\nimport \"os\"\n\nfunc main() {{\n\tos.RemoveAll({body})\n}}\n")
+    (tmp_path / "deep.go").write_text(
+        f'package main\n\nimport "os"\n\nfunc main() {{\n\tos.RemoveAll({body})\n}}\n'
+    )
     run = _run(tmp_path)
     assert run.complete
 
 
-def test_rule_crash_becomes_notification(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rule_crash_becomes_notification(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import dataclasses
 
     def boom(node, ctx):
@@ -109,7 +126,9 @@ def test_rule_crash_becomes_notification(tmp_path: Path, monkeypatch: pytest.Mon
     assert [f.rule_id for f in run.findings] == ["GSL203"]
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files regardless of permissions")
+@pytest.mark.skipif(
+    os.geteuid() == 0, reason="root reads files regardless of permissions"
+)
 def test_unreadable_file(tmp_path: Path) -> None:
     path = tmp_path / "secret.go"
     path.write_text(DANGER)

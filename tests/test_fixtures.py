@@ -9,9 +9,19 @@ from __future__ import annotations
 
 import pytest
 
-from tests.harness import FIXTURES, RULE_FIXTURES, compare, read_expectations, run_fixture
+from tests.harness import (
+    FIXTURES,
+    RULE_FIXTURES,
+    compare,
+    read_expectations,
+    run_fixture,
+)
 
-CASES = sorted(p for p in RULE_FIXTURES.iterdir() if p.is_dir()) if RULE_FIXTURES.is_dir() else []
+CASES = (
+    sorted(p for p in RULE_FIXTURES.iterdir() if p.is_dir())
+    if RULE_FIXTURES.is_dir()
+    else []
+)
 
 
 def test_fixture_cases_exist() -> None:

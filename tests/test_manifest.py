@@ -8,11 +8,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from analyzer.rules import REGISTRY
 
 from analyzer import engine
 from analyzer.config import Config
 from analyzer.manifest import load_manifest, manifest_json_schema
+from analyzer.rules import REGISTRY
 from analyzer.schemafile import load_schema_file
 from tests.harness import ROOT
 

@@ -17,7 +17,17 @@ from tests.harness import ROOT
 def test_wheel_installs_into_clean_venv_and_finds_every_rule(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     build = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(dist), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--quiet",
+            "-w",
+            str(dist),
+            str(ROOT),
+        ],
         capture_output=True,
         text=True,
         timeout=600,
@@ -27,20 +37,34 @@ def test_wheel_installs_into_clean_venv_and_finds_every_rule(tmp_path: Path) -> 
     names = zipfile.ZipFile(wheel).namelist()
     assert "analyzer/rules/__init__.py" in names
     assert "analyzer/rules/gsl201_shell_exec.py" in names
-    assert not any(n.startswith("rules/") for n in names), "must not claim the top-level `rules` package"
+    assert not any(n.startswith("rules/") for n in names), (
+        "must not claim the top-level `rules` package"
+    )
 
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"
     install = subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(wheel)],
+        [
+            str(python),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            str(wheel),
+        ],
         capture_output=True,
         text=True,
         timeout=900,
     )
     assert install.returncode == 0, install.stderr
     count = subprocess.run(
-        [str(python), "-c", "from analyzer.rules import REGISTRY; print(len(REGISTRY))"],
+        [
+            str(python),
+            "-c",
+            "from analyzer.rules import REGISTRY; print(len(REGISTRY))",
+        ],
         capture_output=True,
         text=True,
         cwd=tmp_path,

@@ -6,12 +6,12 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from analyzer.rules import REGISTRY
 
 from analyzer import docs, engine
 from analyzer.config import Config
 from analyzer.model import Level, Risk
 from analyzer.rule import Rule, validate_registry
+from analyzer.rules import REGISTRY
 from tests.harness import FIXTURES, ROOT, RULE_FIXTURES, read_expectations
 
 IMPLEMENTED = [r for r in REGISTRY if r.implemented]
@@ -28,7 +28,9 @@ def test_every_design_id_is_catalogued() -> None:
     ids = {r.id for r in REGISTRY}
     expected = {"GSL001", "GSL002", "GSL003"} | {f"GSL1{n:02d}" for n in range(1, 8)}
     expected |= {f"GSL2{n:02d}" for n in range(1, 11)} | {"GSL301", "GSL302", "GSL303"}
-    expected |= {f"GSL4{n:02d}" for n in range(1, 11)} | {f"GSL5{n:02d}" for n in range(1, 5)}
+    expected |= {f"GSL4{n:02d}" for n in range(1, 11)} | {
+        f"GSL5{n:02d}" for n in range(1, 5)
+    }
     assert ids == expected
 
 
@@ -48,7 +50,9 @@ def test_implemented_rule_documents_itself(rule: Rule) -> None:
     assert len(rule.summary) <= 1024 and len(rule.description) <= 1024
 
 
-def _findings_for(rule: Rule, source: str, tmp_path: Path, good: bool = False) -> list[str]:
+def _findings_for(
+    rule: Rule, source: str, tmp_path: Path, good: bool = False
+) -> list[str]:
     (tmp_path / "main.go").write_bytes(source.encode("utf-8", errors="surrogateescape"))
     files = {**rule.example_files, **rule.good_files} if good else rule.example_files
     for name, content in files.items():
@@ -58,7 +62,9 @@ def _findings_for(rule: Rule, source: str, tmp_path: Path, good: bool = False) -
     # Every rule runs (GSL003 needs the rules its suppressions name); only
     # ``rule``'s findings are asserted on.
     config = Config(select=tuple(r.id for r in REGISTRY), risk_level=Risk.HIGH)
-    run = engine.run([str(tmp_path)], config.enabled_rules(REGISTRY), config, srcroot=tmp_path)
+    run = engine.run(
+        [str(tmp_path)], config.enabled_rules(REGISTRY), config, srcroot=tmp_path
+    )
     return [f.rule_id for f in run.findings if f.suppression is None]
 
 
@@ -73,7 +79,9 @@ def test_good_example_is_clean(rule: Rule, tmp_path: Path) -> None:
 
 
 def test_docs_are_current() -> None:
-    assert docs.main(["--check", str(ROOT / "docs" / "rules")]) == 0, "run `python -m analyzer.docs`"
+    assert docs.main(["--check", str(ROOT / "docs" / "rules")]) == 0, (
+        "run `python -m analyzer.docs`"
+    )
 
 
 def test_registry_rejects_duplicates_and_bad_ids() -> None:

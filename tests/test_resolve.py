@@ -9,7 +9,7 @@ from analyzer.context import FileContext, PackageContext
 from analyzer.parsing import nodes_of_types, parse
 from analyzer.resolve import default_package_name
 
-SRC = b'''package main
+SRC = b"""package main
 
 import (
 	"fmt"
@@ -40,7 +40,7 @@ func f(fmt string) {
 		ex.Command()
 	}
 }
-'''
+"""
 
 
 def _ctx() -> FileContext:

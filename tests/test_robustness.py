@@ -24,7 +24,6 @@ from typing import Any
 
 import pytest
 import yaml
-from analyzer.rules import REGISTRY
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -35,6 +34,7 @@ from analyzer.config import Config
 from analyzer.model import LineIndex, Location, Risk, RunResult, utf16_length
 from analyzer.parsing import error_regions
 from analyzer.recovery import GENERIC_METHOD, NEW_EXPRESSION, SHADOWED_BUILTIN, parse_go
+from analyzer.rules import REGISTRY
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"

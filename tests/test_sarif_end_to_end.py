@@ -29,7 +29,17 @@ ALL = ",".join(r.id for r in REGISTRY if r.implemented)
 
 def _sarif(tmp_path: Path, *extra: str) -> tuple[Path, dict]:
     out = tmp_path / f"run{len(list(tmp_path.glob('*.sarif')))}.sarif"
-    args = [str(FIXTURES), "--format", "sarif", "-o", str(out), "--risk-level", "high", "--select", ALL]
+    args = [
+        str(FIXTURES),
+        "--format",
+        "sarif",
+        "-o",
+        str(out),
+        "--risk-level",
+        "high",
+        "--select",
+        ALL,
+    ]
     args += ["--no-config", "--no-cache", "--srcroot", str(FIXTURES), *extra]
     result = CliRunner().invoke(main, args, catch_exceptions=False)
     assert result.exit_code in (0, 1, 2), result.output
@@ -40,7 +50,14 @@ def _check(path: Path) -> None:
     if not CHECK_SARIF.is_file():
         pytest.skip("../shared/tools/check_sarif.py not present")
     proc = subprocess.run(
-        [sys.executable, str(CHECK_SARIF), str(path), "--srcroot", str(FIXTURES), "--quiet"],
+        [
+            sys.executable,
+            str(CHECK_SARIF),
+            str(path),
+            "--srcroot",
+            str(FIXTURES),
+            "--quiet",
+        ],
         capture_output=True,
         text=True,
         timeout=300,
@@ -53,11 +70,15 @@ def fixture_log(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
     return _sarif(tmp_path_factory.mktemp("sarif"))
 
 
-def test_fixture_sarif_validates_against_the_schema(fixture_log: tuple[Path, dict]) -> None:
+def test_fixture_sarif_validates_against_the_schema(
+    fixture_log: tuple[Path, dict],
+) -> None:
     _, log = fixture_log
     jsonschema.Draft4Validator(SCHEMA).validate(log)
     results = log["runs"][0]["results"]
-    assert any("suppressions" in r for r in results), "fixtures should exercise suppressions"
+    assert any("suppressions" in r for r in results), (
+        "fixtures should exercise suppressions"
+    )
     assert any("relatedLocations" in r for r in results)
 
 
@@ -67,8 +88,18 @@ def test_fixture_sarif_passes_check_sarif(fixture_log: tuple[Path, dict]) -> Non
 
 def test_fixture_sarif_with_baseline_passes(tmp_path: Path) -> None:
     baseline = tmp_path / "base.json"
-    args = [str(FIXTURES), "--write-baseline", str(baseline), "--risk-level", "high", "--select", ALL]
-    CliRunner().invoke(main, [*args, "--no-config", "--no-cache", "--srcroot", str(FIXTURES)])
+    args = [
+        str(FIXTURES),
+        "--write-baseline",
+        str(baseline),
+        "--risk-level",
+        "high",
+        "--select",
+        ALL,
+    ]
+    CliRunner().invoke(
+        main, [*args, "--no-config", "--no-cache", "--srcroot", str(FIXTURES)]
+    )
     path, log = _sarif(tmp_path, "--baseline", str(baseline))
     jsonschema.Draft4Validator(SCHEMA).validate(log)
     states = {r.get("baselineState") for r in log["runs"][0]["results"]}

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from analyzer.rules import REGISTRY
 
 from analyzer import engine
 from analyzer.config import Config
 from analyzer.parsing import nodes_of_types, parse
+from analyzer.rules import REGISTRY
 from analyzer.structtags import parse_tag, source_tag, struct_fields
 from rules.gsl406_tag_naming import INITIALISMS, expected, words
 from tests.harness import ROOT, compare, config_for, read_expectations

@@ -12,7 +12,6 @@ import re
 from pathlib import Path
 
 import pytest
-from analyzer.rules import REGISTRY
 
 from analyzer import engine, go_ast
 from analyzer.config import Config
@@ -20,6 +19,7 @@ from analyzer.constness import is_constant
 from analyzer.context import FileContext, PackageContext
 from analyzer.model import Risk
 from analyzer.parsing import parse, walk
+from analyzer.rules import REGISTRY
 from analyzer.taint import sources_of
 from tests.harness import (
     _MARK,
