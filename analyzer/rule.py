@@ -101,9 +101,11 @@ class Rule:
     def format_message(self, **kwargs: object) -> str:
         """Fill the message template; a missing argument leaves its placeholder."""
         try:
-            return self.message.format(**kwargs)
+            text = self.message.format(**kwargs)
         except (KeyError, IndexError, ValueError):
-            return self.message
+            text = self.message
+        # Sentence case even when the message starts with a filled-in detail.
+        return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
 def validate_registry(rules: Iterable[Rule]) -> tuple[Rule, ...]:

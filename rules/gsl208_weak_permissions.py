@@ -16,7 +16,7 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
     if mode is None:
         return
     written = " ".join(ctx.text(mode.node).split())[:40]
-    shown = show_mode(mode.value)
+    shown = "" if written == show_mode(mode.value) else f" ({show_mode(mode.value)})"
     problems = weak_bits(mode.value)
     if problems:
         yield ctx.finding(
@@ -60,7 +60,7 @@ RULE = Rule(
         "(options `file_mode` and `dir_mode`). `os.Create`'s implicit 0666 is not "
         "reported: the umask narrows it, and there is no mode in the code to fix."
     ),
-    message="`{call}` uses mode `{mode}` ({value}), {why}",
+    message="`{call}` uses mode `{mode}`{value}, {why}",
     level=Level.WARNING,
     risk=Risk.MEDIUM,
     scan_level=Risk.MEDIUM,
