@@ -92,3 +92,76 @@ def test_apply_fixes_is_atomic_and_keeps_mode(tmp_path: Path) -> None:
     assert target.read_bytes() == b"//go:requires go 1.21\npackage main\n"
     assert oct(target.stat().st_mode & 0o777) == oct(0o640)
     assert [p.name for p in tmp_path.iterdir()] == ["x.go"]
+
+
+FIXABLE = """//go:script
+//go:require go 1.21
+
+package main
+
+import "os"
+
+// Params are the parameters.
+//
+//go-script:parameters
+type Params struct {
+	Region string `json:"region,omitempty"`
+	DryRun bool   `json:"dry_run"`
+}
+
+func main() {
+	os.Setenv("PATH", "/x")
+}
+"""
+MANIFEST = """name: demo
+version: 1.0.0
+entrypoint: main.go
+parameters:
+  - name: region
+    type: string
+    required: true
+  - name: dryRun
+    type: boolean
+"""
+
+
+def _findings(path: Path) -> set[tuple[str, str, int]]:
+    result = CliRunner().invoke(
+        main, [str(path), "--no-config", "--no-cache", "--format", "json"]
+    )
+    return {
+        (f["ruleId"], Path(f["path"]).name, f["line"])
+        for f in json.loads(result.output)["findings"]
+    }
+
+
+def test_fix_removes_the_fixed_findings_and_changes_nothing_else(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "main.go").write_text(FIXABLE)
+    (tmp_path / "go-script.yaml").write_text(MANIFEST)
+    before = _findings(tmp_path)
+    fixed_rules = {"GSL101", "GSL404", "GSL406"}
+    assert {r for r, _, _ in before} >= fixed_rules
+    diff = (
+        CliRunner()
+        .invoke(main, [str(tmp_path), "--no-config", "--no-cache", "--diff"])
+        .output
+    )
+    assert (
+        "+//go:requires go 1.21" in diff and '+\tDryRun bool   `json:"dryRun"`' in diff
+    )
+    result = CliRunner().invoke(
+        main, [str(tmp_path), "--no-config", "--no-cache", "--fix"]
+    )
+    assert result.exit_code == 1  # GSL204 and GSL301 have no certain rewrite
+    after = _findings(tmp_path)
+    # The renamed tag also settles GSL402/GSL403 (the manifest's `dryRun` now has its field).
+    assert after == {f for f in before if f[0] in ("GSL204", "GSL301")}
+    expected = (
+        FIXABLE.replace("//go:require go", "//go:requires go")
+        .replace('json:"region,omitempty"', 'json:"region"')
+        .replace('json:"dry_run"', 'json:"dryRun"')
+    )
+    assert (tmp_path / "main.go").read_text() == expected
+    assert (tmp_path / "go-script.yaml").read_text() == MANIFEST
