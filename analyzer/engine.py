@@ -137,9 +137,8 @@ class UnitAnalysis:
         self.sources: dict[str, bytes] = {}
         self.reported: set[str] = set()
         self.contexts: dict[str, FileContext] = {}
-        self.parse_seconds: dict[
-            str, float
-        ] = {}  # issue 9: counts against the time budget
+        # Parse time counts against each file's time budget.
+        self.parse_seconds: dict[str, float] = {}
         self.package = PackageContext(
             unit.display,
             unit.directory,
@@ -187,7 +186,7 @@ class UnitAnalysis:
         )
         if skip_generated and is_generated(data):
             return
-        # -- issue 9: recover Go newer than the grammar (analyzer/recovery.py) --
+        # parse_go also recovers Go newer than the grammar (analyzer/recovery.py).
         started = time.monotonic()
         parsed = parse_go(data)
         self.parse_seconds[path] = time.monotonic() - started
@@ -195,7 +194,6 @@ class UnitAnalysis:
             path, go_file.abspath, data, parsed.tree, self.package, self.config
         )
         ctx.memo(MEMO_KEY, lambda: parsed.recovered)
-        # -- end issue 9 --
         self.package.files.append(ctx)
         self.contexts[path] = ctx
         self.sources[path] = data
@@ -230,7 +228,7 @@ class UnitAnalysis:
             return
         recovered = recovered_syntax(ctx)
         for region in error_regions(ctx.root):
-            # issue 9: valid Go the grammar could not read is never GSL001.
+            # Valid Go the grammar could not read (and recovery could) is never GSL001.
             if any(r.start_byte <= region.start_byte < r.end_byte for r in recovered):
                 continue
             end = region.end_byte if region.missing is None else region.start_byte
@@ -245,7 +243,7 @@ class UnitAnalysis:
                 detail = f"missing `{region.missing}`"
             loc = Location(ctx.path, ctx.region(region.start_byte, end))
             self.findings.append(ctx.make_finding(rule, loc, detail=detail))
-        # issue 9: Go requires a package clause; tree-sitter accepts a file without one.
+        # Go requires a package clause; tree-sitter accepts a file without one.
         if (
             not any(c.type == "package_clause" for c in ctx.root.children)
             and not ctx.root.has_error
@@ -276,7 +274,8 @@ class UnitAnalysis:
             ctx = self.contexts[path]
             dispatch = self.ruleset.dispatch_for(ctx)
             kinds = list(dispatch)
-            # -- issue 9: per-file time budget, checked between node dispatches --
+            # The per-file time budget is checked between node dispatches: a
+            # pathological file must not stall CI (it cannot interrupt a parse).
             budget = self.config.file_time_budget
             spent = self.parse_seconds.get(path, 0.0)
             deadline = time.monotonic() + budget - spent if budget > 0 else None
@@ -289,7 +288,6 @@ class UnitAnalysis:
                         f"analysis took over the {budget:g}-second budget; skipped",
                     )
                     break
-                # -- end issue 9 --
                 for rule in dispatch[node.type]:
                     assert rule.check is not None
                     try:
