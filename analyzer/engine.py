@@ -351,7 +351,7 @@ class UnitAnalysis:
         unused = self.ruleset.get(UNUSED_SUPPRESSION)
         if unused is not None:
             items.extend(self.unused_suppressions(unused, path, comments, lines))
-        return fingerprint.fingerprint_findings(items, source, snippet_lines=5)
+        return fingerprint.fingerprint_findings(items, source, snippet_lines=5, index=lines)
 
     def unused_suppressions(
         self,

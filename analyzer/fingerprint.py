@@ -284,7 +284,11 @@ def _digest(rule_id: str, path: str, key: str, occurrence: int) -> str:
 
 
 def fingerprint_findings(
-    findings: Sequence[Finding], source: bytes, *, snippet_lines: int = 10
+    findings: Sequence[Finding],
+    source: bytes,
+    *,
+    snippet_lines: int = 10,
+    index: LineIndex | None = None,
 ) -> list[Finding]:
     """Fill ``line_hash``, ``fingerprint`` and ``snippet`` of one file's findings.
 
@@ -295,13 +299,14 @@ def fingerprint_findings(
         findings: Findings whose primary location is in the file ``source``.
         source: The file's bytes.
         snippet_lines: Cap on the lines kept in each ``snippet``.
+        index: The file's line index, when the caller has one already.
 
     Returns:
         The findings, in the given order, updated.
     """
     if not findings:
         return []
-    index = LineIndex(source)
+    index = index or LineIndex(source)
     hashes = line_hashes(source, {f.location.region.start_line for f in findings})
     seen: dict[tuple[str, str, str], int] = {}
     out = list(findings)
