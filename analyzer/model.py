@@ -9,10 +9,10 @@ and byte columns, so every conversion goes through :class:`LineIndex`.
 from __future__ import annotations
 
 import bisect
-from itertools import accumulate
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import accumulate
 
 
 class Level(StrEnum):
