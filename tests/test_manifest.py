@@ -204,5 +204,5 @@ def test_broken_manifest_exit_code(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.output
     assert (
         "go-script.yaml:4:1" in result.output
-        and "duplicate key `name`" in result.output
+        and "Duplicate key `name`" in result.output
     )

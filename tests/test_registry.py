@@ -106,3 +106,10 @@ def test_sarif_names_are_pascal_case() -> None:
     assert next(r for r in REGISTRY if r.id == "GSL201").pascal_name == "ShellExec"
     assert all(r.pascal_name != r.id for r in REGISTRY)
     assert {r.level for r in REGISTRY} <= set(Level)
+
+
+def test_messages_are_sentence_case() -> None:
+    rule = next(r for r in REGISTRY if r.id == "GSL401")
+    assert rule.format_message(detail="missing key `name`") == "Missing key `name`"
+    shell = next(r for r in REGISTRY if r.id == "GSL201")
+    assert shell.format_message(callee="exec.Command", shell="sh -c", what="x").startswith("`")
