@@ -7,16 +7,17 @@ message naming the file and the key (the CLI prints it and exits 2).
 
 from __future__ import annotations
 
+import fnmatch
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from analyzer import yamlpos
 from analyzer.model import Level, Risk
 from analyzer.rule import Rule, matches_selector
+from analyzer.yamlpos import YNode
 
 DEFAULT_FILE_TIME_BUDGET = 10.0
 # The largest Go file in the standard library is 4 MB (generated); tree-sitter
@@ -39,6 +40,7 @@ _TOP_KEYS = {
     "require-reason": "true or false",
     "file-time-budget": "a number of seconds (0 = no limit)",
     "rules": "a mapping of rule id to {level, options}",
+    "per-path-ignores": "a mapping of path glob to a list of rule ids or prefixes",
 }
 
 
@@ -62,6 +64,7 @@ class Config:
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     # Seconds of rule dispatch per file before it is reported and skipped.
     file_time_budget: float = DEFAULT_FILE_TIME_BUDGET
+    per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     rule_levels: Mapping[str, str] = field(default_factory=dict)
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     schema_path: Path | None = None
@@ -98,6 +101,13 @@ class Config:
             chosen.append(rule)
         return tuple(chosen)
 
+    def ignored_at(self, rule_id: str, path: str) -> bool:
+        """Whether ``per-path-ignores`` drops ``rule_id`` findings in ``path``."""
+        return any(
+            fnmatch.fnmatch(path, pattern) and matches_selector(rule_id, selectors)
+            for pattern, selectors in self.per_path_ignores
+        )
+
     def fingerprint(self) -> str:
         """A stable text of everything that changes results (for caches)."""
         parts = [
@@ -108,6 +118,7 @@ class Config:
             str(self.max_file_bytes),
             str(self.foreign_suppressions),
             str(self.require_reason),
+            repr(self.per_path_ignores),
             repr(sorted(self.rule_levels.items())),
             repr(sorted((k, sorted(v.items())) for k, v in self.rule_options.items())),
             str(self.schema_path),
@@ -138,30 +149,49 @@ def _as_list(value: Any, key: str, where: str) -> tuple[str, ...]:
     raise ConfigError(f"{where}: `{key}` must be {_TOP_KEYS[key]}")
 
 
+def _where(path: Path, node: YNode | None) -> str:
+    """``file:line:col`` of a config entry (its key when it has one)."""
+    if node is None:
+        return os.fspath(path)
+    region = node.key_region or node.region
+    return f"{os.fspath(path)}:{region.start_line}:{region.start_column}"
+
+
 def load_config_file(path: Path, registry: Sequence[Rule]) -> dict[str, Any]:
-    """Read and validate a config file into keyword arguments for :class:`Config`."""
+    """Read and validate a config file into keyword arguments for :class:`Config`.
+
+    Every error names the file, line and column of the offending key.
+    """
     where = os.fspath(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{where}: cannot read config: {exc}") from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise ConfigError(f"{where}{line}: {problem}") from None
-    if data is None:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(
+            f"{where}: cannot read config: {exc.strerror or exc}"
+        ) from None
+    loaded = yamlpos.load(data)
+    if loaded.errors:
+        error = loaded.errors[0]
+        line = f":{error.region.start_line}:{error.region.start_column}"
+        raise ConfigError(f"{where}{line}: {error.message}")
+    root = loaded.root
+    if root is None or root.value is None:
         return {}
-    if not isinstance(data, dict):
-        raise ConfigError(f"{where}: the config must be a mapping of settings")
+    if not root.is_mapping:
+        raise ConfigError(
+            f"{_where(path, root)}: the config must be a mapping of settings"
+        )
     out: dict[str, Any] = {}
-    for key, value in data.items():
+    for key, node in root.value.items():
+        at = _where(path, node)
         if key not in _TOP_KEYS:
             known = ", ".join(sorted(_TOP_KEYS))
-            raise ConfigError(f"{where}: unknown key `{key}` (known: {known})")
-        out.update(_convert(key, value, where, registry))
+            raise ConfigError(f"{at}: unknown key `{key}` (known: {known})")
+        if key == "rules" and node.is_mapping:
+            entries = {k: (v.plain(), _where(path, v)) for k, v in node.value.items()}
+            out.update(_convert_rules(entries, registry))
+        else:
+            out.update(_convert(key, node.plain(), at, registry))
     return out
 
 
@@ -198,16 +228,34 @@ def _convert(
         if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
             raise ConfigError(f"{where}: `file-time-budget` must be {_TOP_KEYS[key]}")
         return {"file_time_budget": float(value)}
-    return _convert_rules(value, where, registry)
+    if key == "per-path-ignores":
+        return {"per_path_ignores": _per_path_ignores(value, where, registry)}
+    raise ConfigError(f"{where}: `rules` must be {_TOP_KEYS['rules']}")
 
 
-def _convert_rules(value: Any, where: str, registry: Sequence[Rule]) -> dict[str, Any]:
+def _per_path_ignores(
+    value: Any, where: str, registry: Sequence[Rule]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}: `rules` must be {_TOP_KEYS['rules']}")
+        raise ConfigError(
+            f"{where}: `per-path-ignores` must be {_TOP_KEYS['per-path-ignores']}"
+        )
+    out = []
+    for pattern, selectors in value.items():
+        items = _as_list(selectors, "per-path-ignores", where)
+        check_selectors(items, registry, where)
+        out.append((str(pattern), items))
+    return tuple(out)
+
+
+def _convert_rules(
+    entries: dict[str, tuple[Any, str]], registry: Sequence[Rule]
+) -> dict[str, Any]:
+    """``rules:`` entries (value and ``file:line:col`` per rule id) → levels and options."""
     by_id = {r.id: r for r in registry}
     levels: dict[str, str] = {}
     options: dict[str, dict[str, Any]] = {}
-    for rule_id, settings in value.items():
+    for rule_id, (settings, where) in entries.items():
         rule = by_id.get(str(rule_id).upper())
         if rule is None:
             raise ConfigError(f"{where}: rules: unknown rule id `{rule_id}`")

@@ -16,7 +16,7 @@ import re
 import traceback
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -201,7 +201,13 @@ def run(
     job = Job(ruleset, config, srcroot, cache)
     results = [problems_to_results(discovery, ruleset, config)]
     results.extend(_analyse_all(units, job, jobs))
-    return collect(results, ruleset, config)
+    run = collect(results, ruleset, config)
+    if config.per_path_ignores:
+        kept = tuple(
+            f for f in run.findings if not config.ignored_at(f.rule_id, f.location.path)
+        )
+        run = replace(run, findings=kept)
+    return run
 
 
 def shard_of(directory: str, count: int) -> int:

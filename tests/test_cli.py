@@ -184,3 +184,23 @@ def test_config_schema_documents_every_key() -> None:
         (ROOT / "docs" / "go-script-lint.config.schema.json").read_text()
     )
     assert set(schema["properties"]) == set(_TOP_KEYS)
+
+
+def test_config_errors_name_the_line(project: Path) -> None:
+    (project / ".go-script-lint.yaml").write_text("fail-on: error\n\nbogus: 1\n")
+    result = _invoke(".")
+    assert result.exit_code == 2
+    assert ".go-script-lint.yaml:3:1: unknown key `bogus`" in result.output
+    (project / ".go-script-lint.yaml").write_text("rules:\n  GSL204: {level: loud}\n")
+    assert ".go-script-lint.yaml:2:3: rules.GSL204.level" in _invoke(".").output
+    (project / ".go-script-lint.yaml").write_text("ignore: [GSL2]\nignore: [GSL3]\n")
+    result = _invoke(".")
+    assert result.exit_code == 2 and ":2:1:" in result.output
+
+
+def test_per_path_ignores(project: Path) -> None:
+    (project / ".go-script-lint.yaml").write_text(
+        'per-path-ignores:\n  "a.go": [GSL203]\n'
+    )
+    out = json.loads(_invoke(".", "--format", "json").output)
+    assert {(f["path"], f["ruleId"]) for f in out["findings"]} == {("b.go", "GSL201")}

@@ -112,4 +112,6 @@ def test_messages_are_sentence_case() -> None:
     rule = next(r for r in REGISTRY if r.id == "GSL401")
     assert rule.format_message(detail="missing key `name`") == "Missing key `name`"
     shell = next(r for r in REGISTRY if r.id == "GSL201")
-    assert shell.format_message(callee="exec.Command", shell="sh -c", what="x").startswith("`")
+    assert shell.format_message(
+        callee="exec.Command", shell="sh -c", what="x"
+    ).startswith("`")
