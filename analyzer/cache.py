@@ -11,9 +11,11 @@ decode is ignored and recomputed, never trusted.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 import tempfile
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -54,13 +56,36 @@ def _file_digest(path: Path | None, hasher: Any) -> None:
         hasher.update(f"\0error:{exc.errno}".encode())
 
 
+@cache
+def code_fingerprint() -> str:
+    """Size and mtime of the installed analyzer and rule modules and data.
+
+    A release changes ``__version__``; this also catches an edited source
+    checkout, so a developer never sees results of the code before the edit.
+    """
+    import analyzer
+
+    hasher = hashlib.sha256()
+    roots = [Path(p) for p in analyzer.__path__]
+    rules = importlib.util.find_spec("analyzer.rules")
+    if rules is not None and rules.submodule_search_locations:
+        roots.extend(Path(p) for p in rules.submodule_search_locations)
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            if path.suffix in (".py", ".json", ".gz"):
+                st = path.stat()
+                hasher.update(f"{path.name}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    return hasher.hexdigest()
+
+
 def unit_key(
     unit: Unit, config_fingerprint: str, rule_ids: list[str], extra: list[Path]
 ) -> str:
     """Hex key of a unit; any change to an input changes it."""
     hasher = hashlib.sha256()
     hasher.update(
-        f"{SCHEMA}\0{__version__}\0{config_fingerprint}\0{','.join(rule_ids)}".encode()
+        f"{SCHEMA}\0{__version__}\0{code_fingerprint()}\0{config_fingerprint}\0"
+        f"{','.join(rule_ids)}".encode()
     )
     hasher.update(os.fsencode(unit.display))
     for go_file in unit.go_files:
