@@ -181,7 +181,7 @@ class FileTypes:
         if parts is None:
             return None
         operand, name = parts
-        qualified = self.ctx.qualified_name(fn)
+        qualified = self.ctx.callee(call)  # memoised: other rules asked already
         if qualified is not None:
             path = qualified.rsplit(".", 1)[0]
             found = stdlib().func_results(path, name)
