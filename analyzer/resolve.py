@@ -230,7 +230,8 @@ class Resolver:
         self.root = root
         self.imports = imports
         self._package_lookup = package_lookup
-        self._locals: dict[str, list[_LocalDecl]] | None = None
+        self._locals: dict[str, list[Node]] | None = None
+        self._sites: dict[int, _LocalDecl | None] = {}
         self._definitions: dict[int, Definition] = {}
         self._top: dict[str, Definition] | None = None
         self._mutated: dict[int, frozenset[str]] = {}
@@ -255,29 +256,38 @@ class Resolver:
             self._top = top
         return self._top
 
-    def _local_index(self) -> dict[str, list[_LocalDecl]]:
-        """Every local declaration of the file, by name, with its scope and start.
+    def _local_index(self) -> dict[str, list[Node]]:
+        """Every locally declared name of the file → its declaring identifiers.
 
         Built once from one query, so a lookup checks a few candidates instead
-        of walking the ancestors of every identifier.
+        of walking the ancestors of every identifier; where each candidate is
+        visible is worked out only when its name is looked up.
         """
         if self._locals is None:
-            index: dict[str, list[_LocalDecl]] = {}
+            index: dict[str, list[Node]] = {}
             for ident in query_captures(_DECLARED_NAMES_QUERY, self.root).get("n", []):
-                found = _declaration_site(ident)
-                if found is not None:
-                    stmt, container, visible_from = found
-                    decl = _LocalDecl(
-                        visible_from,
-                        container.start_byte,
-                        container.end_byte,
-                        ident,
-                        stmt,
-                        container,
-                    )
-                    index.setdefault(text(ident), []).append(decl)
+                index.setdefault(text(ident), []).append(ident)
             self._locals = index
         return self._locals
+
+    def _site(self, ident: Node) -> _LocalDecl | None:
+        key = ident.id
+        if key in self._sites:
+            return self._sites[key]
+        found = _declaration_site(ident)
+        decl = None
+        if found is not None:
+            stmt, container, visible_from = found
+            decl = _LocalDecl(
+                visible_from,
+                container.start_byte,
+                container.end_byte,
+                ident,
+                stmt,
+                container,
+            )
+        self._sites[key] = decl
+        return decl
 
     @property
     def declared_names(self) -> frozenset[str]:
@@ -308,12 +318,15 @@ class Resolver:
 
     def lookup_local(self, ident: Node, name: str | None = None) -> Definition | None:
         """The innermost local declaration of ``name`` visible at ``ident``."""
-        candidates = self._local_index().get(name or text(ident))
-        if not candidates:
+        idents = self._local_index().get(name or text(ident))
+        if not idents:
             return None
         pos = ident.start_byte
         best: _LocalDecl | None = None
-        for c in candidates:
+        for declared in idents:
+            c = self._site(declared)
+            if c is None:
+                continue
             visible = c.scope_start <= pos < c.scope_end and c.visible_from <= pos
             inner = best is None or (c.scope_start, c.visible_from) > (
                 best.scope_start,
