@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from analyzer.context import PackageContext
 from analyzer.model import Finding, Level, Risk
+from analyzer.parameters import crosscheck, field_for
 from analyzer.rule import Rule
-from analyzer.structtags import crosscheck, field_for
 
 
 def package_check(pkg: PackageContext) -> Iterator[Finding]:

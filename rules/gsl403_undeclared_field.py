@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 from analyzer.context import PackageContext
 from analyzer.model import Finding, Level, Risk
+from analyzer.parameters import crosscheck
 from analyzer.rule import Rule
-from analyzer.structtags import crosscheck, file_of
+from analyzer.structtags import file_of
 
 
 def package_check(pkg: PackageContext) -> Iterator[Finding]:

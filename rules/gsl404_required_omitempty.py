@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 from analyzer.context import PackageContext
 from analyzer.model import Finding, Fix, Level, Location, Replacement, Risk
+from analyzer.parameters import crosscheck, field_for
 from analyzer.rule import Rule
-from analyzer.structtags import Field, crosscheck, field_for, file_of
+from analyzer.structtags import Field, file_of
 
 
 def _drop_omitempty(field: Field, path: str, pkg: PackageContext) -> Fix | None:

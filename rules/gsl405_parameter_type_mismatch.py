@@ -7,15 +7,10 @@ from collections.abc import Iterator
 from analyzer import go_ast
 from analyzer.context import PackageContext
 from analyzer.model import Finding, Level, Location, Risk
+from analyzer.parameters import crosscheck, field_for
 from analyzer.parsing import Node
 from analyzer.rule import Rule
-from analyzer.structtags import (
-    TypeIndex,
-    crosscheck,
-    field_for,
-    file_of,
-    unwrap_pointer,
-)
+from analyzer.structtags import TypeIndex, file_of, unwrap_pointer
 
 ANY = frozenset({"any"})
 _INTS = (

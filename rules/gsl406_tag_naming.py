@@ -7,9 +7,10 @@ from collections.abc import Iterator, Sequence
 
 from analyzer.context import FileContext, PackageContext
 from analyzer.model import Finding, Fix, Level, Location, Replacement, Risk
+from analyzer.parameters import crosscheck, marked_structs, nested_structs
 from analyzer.parsing import Node
 from analyzer.rule import Rule
-from analyzer.structtags import crosscheck, marked_structs, nested_structs, source_tag
+from analyzer.structtags import source_tag
 
 # golint's list of initialisms (what Go code writes in capitals).
 INITIALISMS = (
