@@ -7,7 +7,6 @@ configuration error, or an input that could not be analysed.
 from __future__ import annotations
 
 import importlib
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -404,13 +403,13 @@ def _render(
 
     ran = [r for r in registry if r.id in set(run.rule_ids)]
     if fmt == "sarif":
-        from analyzer.output.sarif import check_limits
+        from analyzer.output.sarif import check_limits, dumps, sarif_dict
 
-        text = FORMATS[fmt](run, ran)
-        problems = check_limits(json.loads(text))
+        log = sarif_dict(run, ran)
+        problems = check_limits(log)
         if problems:
             _fail("the SARIF log would exceed GitHub's limits: " + "; ".join(problems))
-        return text
+        return dumps(log)
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
     hidden = sum(1 for f in run.findings if f.baseline_state in ("unchanged", "absent"))
     if hidden and fmt in ("text", "github"):
