@@ -274,6 +274,31 @@ def sandbox_of(pkg: PackageContext) -> Sandbox | None:
     return pkg.memo("capabilities.sandbox", load)
 
 
+@dataclass(frozen=True, slots=True)
+class Denial:
+    """A call needing a capability the sandbox switches off, and where it does."""
+
+    need: Need
+    related: tuple[Location, ...]
+
+
+def denied(ctx: FileContext, call: Node, capability: str) -> Denial | None:
+    """The call's need when it uses ``capability`` (``network``/``exec``) and the
+    manifest sets that key to ``false`` (GSL503/GSL504)."""
+    sandbox = sandbox_for(ctx)
+    if sandbox is None or getattr(sandbox, capability) is not False:
+        return None
+    need = need_of(ctx, call)
+    if need is None or need.capability != capability:
+        return None
+    at: Location | None = getattr(sandbox, f"{capability}_at")
+    what = "network access" if capability == "network" else "starting programs"
+    related = (
+        () if at is None else (Location(at.path, at.region, f"{what} is denied here"),)
+    )
+    return Denial(need, related)
+
+
 def has_sandbox(ctx: FileContext) -> bool:
     """Whether the sandbox rules have anything to check in this file (engine gate)."""
     return sandbox_for(ctx) is not None

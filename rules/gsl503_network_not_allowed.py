@@ -4,31 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from analyzer.capabilities import has_sandbox, need_of, sandbox_for
+from analyzer.capabilities import denied, has_sandbox
 from analyzer.context import FileContext
-from analyzer.model import Finding, Level, Location, Risk
+from analyzer.model import Finding, Level, Risk
 from analyzer.parsing import Node
 from analyzer.rule import Rule
 
 
 def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
-    sandbox = sandbox_for(ctx)
-    if sandbox is None or sandbox.network is not False:
+    denial = denied(ctx, node, "network")
+    if denial is None:
         return
-    need = need_of(ctx, node)
-    if need is None or need.capability != "network":
-        return
-    related: tuple[Location, ...] = ()
-    if sandbox.network_at is not None:
-        at = sandbox.network_at
-        related = (Location(at.path, at.region, "network access is denied here"),)
     yield ctx.finding(
         RULE,
         node,
-        related=related,
-        precision="medium" if need.approximate else "high",
-        callee=need.callee,
-        action=need.action,
+        related=denial.related,
+        precision="medium" if denial.need.approximate else "high",
+        callee=denial.need.callee,
+        action=denial.need.action,
     )
 
 

@@ -4,26 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from analyzer.capabilities import has_sandbox, need_of, sandbox_for
+from analyzer.capabilities import denied, has_sandbox
 from analyzer.context import FileContext
-from analyzer.model import Finding, Level, Location, Risk
+from analyzer.model import Finding, Level, Risk
 from analyzer.parsing import Node
 from analyzer.rule import Rule
 
 
 def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
-    sandbox = sandbox_for(ctx)
-    if sandbox is None or sandbox.exec is not False:
+    denial = denied(ctx, node, "exec")
+    if denial is None:
         return
-    need = need_of(ctx, node)
-    if need is None or need.capability != "exec":
-        return
-    related: tuple[Location, ...] = ()
-    if sandbox.exec_at is not None:
-        at = sandbox.exec_at
-        related = (Location(at.path, at.region, "starting programs is denied here"),)
     yield ctx.finding(
-        RULE, node, related=related, callee=need.callee, action=need.action
+        RULE,
+        node,
+        related=denial.related,
+        callee=denial.need.callee,
+        action=denial.need.action,
     )
 
 
