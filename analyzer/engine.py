@@ -149,11 +149,7 @@ def problems_to_results(
     rule = ruleset.get(UNREADABLE)
     for problem in discovery.problems:
         level = Level.ERROR if problem.fatal else Level.NOTE
-        notes.append(
-            Notification(
-                f"{problem.display}: {problem.message}", level, path=problem.display
-            )
-        )
+        notes.append(Notification(problem.message, level, path=problem.display))
         if problem.fatal and rule is not None:
             factory = PackageContext(".", Path("."), config)
             findings.append(

@@ -146,9 +146,7 @@ class UnitAnalysis:
         """A file that could not be (fully) analysed: GSL002 plus a notification."""
         if level is Level.ERROR:
             self.notifications.append(
-                Notification(
-                    f"{path}: {message}", Level.ERROR, path=path, rule_id=UNREADABLE
-                )
+                Notification(message, Level.ERROR, path=path, rule_id=UNREADABLE)
             )
         rule = self.ruleset.get(UNREADABLE)
         if rule is not None:
