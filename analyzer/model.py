@@ -218,10 +218,6 @@ class LineIndex:
         )
         return self._source[start:end].rstrip(b"\r\n")
 
-    def line_start(self, line0: int) -> int:
-        """Byte offset where 0-based line ``line0`` starts."""
-        return self._starts[line0]
-
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, UTF-16 column) of byte ``offset``."""
         offset = max(0, min(offset, len(self._source)))
@@ -239,19 +235,6 @@ class LineIndex:
         """Region covering the whole text of 0-based line ``line0``."""
         start = self._starts[line0]
         return self.region(start, start + len(self.line_bytes(line0)))
-
-    def offset_of(self, line: int, column: int) -> int:
-        """Byte offset of a 1-based (line, UTF-16 column); clamps out-of-range input."""
-        line0 = max(0, min(line - 1, len(self._starts) - 1))
-        text = self.line_bytes(line0).decode("utf-8", errors="replace")
-        units = 0
-        chars = 0
-        for ch in text:
-            if units >= column - 1:
-                break
-            units += 2 if ord(ch) > 0xFFFF else 1
-            chars += 1
-        return self._starts[line0] + len(text[:chars].encode("utf-8", errors="replace"))
 
 
 def utf16_length(data: bytes) -> int:

@@ -187,12 +187,6 @@ def parse_go_version(version: str) -> tuple[int, int, int] | None:
     return int(m.group("major")), int(m.group("minor")), int(m.group("patch") or 0)
 
 
-def language_version(version: str) -> tuple[int, int] | None:
-    """The language version ``(1, 21)`` of a Go version."""
-    parsed = parse_go_version(version)
-    return None if parsed is None else parsed[:2]
-
-
 def go_version_fix(version: str) -> str | None:
     """The valid spelling of a near-miss Go version (``go1.21`` / ``v1.21`` → ``1.21``)."""
     for prefix in ("go", "v"):

@@ -289,11 +289,6 @@ class Resolver:
         self._sites[key] = decl
         return decl
 
-    @property
-    def declared_names(self) -> frozenset[str]:
-        """Every name some local declaration in this file introduces."""
-        return frozenset(self._local_index())
-
     def _definition(self, decl: _LocalDecl) -> Definition | None:
         cached = self._definitions.get(decl.name_node.id)
         if cached is not None:
