@@ -1,6 +1,6 @@
-"""`python -m analyzer` runs the command-line interface."""
+"""`python -m go_script_lint` runs the command-line interface."""
 
-from analyzer.cli import main
+from go_script_lint.cli.main import main
 
 if __name__ == "__main__":
     main()

@@ -27,8 +27,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 PARSE_ONLY = r"""
 import sys
-from analyzer.discovery import discover
-from analyzer.parsing import parse
+from go_script_lint.project.discovery import discover
+from go_script_lint.golang.parsing import parse
 from pathlib import Path
 d = discover([sys.argv[1]], srcroot=Path("."))
 for unit in d.units:

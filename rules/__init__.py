@@ -1,22 +1,13 @@
 """The rule catalog: every rule, listed explicitly (no discovery magic).
 
-Adding a rule: write `rules/gslNNN_<name>.py` with a `RULE`, add it here, add
-`fixtures/rules/GSLNNN/`, then run `python -m analyzer.docs` and `python -m pytest`.
+Rules live in one folder per family (``tool`` GSL0xx, ``directives`` GSL1xx,
+``calls`` GSL2xx, ``errors`` GSL3xx, ``manifest`` GSL4xx, ``sandbox`` GSL5xx)
+and import ``go_script_lint.api`` only. Adding a rule: see docs/writing-rules.md.
 """
 
-from analyzer.rule import Rule, validate_registry
+from go_script_lint.api import Rule, validate_registry
 
-from . import (
-    gsl001_parse_error,
-    gsl002_unreadable_input,
-    gsl003_unused_suppression,
-    gsl101_malformed_directive,
-    gsl102_go_version_mismatch,
-    gsl103_requirement_mismatch,
-    gsl104_undeclared_import,
-    gsl105_unused_requirement,
-    gsl106_duplicate_requirement,
-    gsl107_misplaced_directive,
+from .calls import (
     gsl201_shell_exec,
     gsl202_non_constant_command,
     gsl203_recursive_delete,
@@ -27,9 +18,22 @@ from . import (
     gsl208_weak_permissions,
     gsl209_tls_verify_disabled,
     gsl210_exit_skips_cleanup,
+)
+from .directives import (
+    gsl101_malformed_directive,
+    gsl102_go_version_mismatch,
+    gsl103_requirement_mismatch,
+    gsl104_undeclared_import,
+    gsl105_unused_requirement,
+    gsl106_duplicate_requirement,
+    gsl107_misplaced_directive,
+)
+from .errors import (
     gsl301_unchecked_error,
     gsl302_blank_error,
     gsl303_deferred_unchecked_close,
+)
+from .manifest import (
     gsl401_invalid_manifest,
     gsl402_missing_parameter_field,
     gsl403_undeclared_field,
@@ -40,10 +44,17 @@ from . import (
     gsl408_duplicate_tag_name,
     gsl409_missing_manifest_reference,
     gsl410_enum_mismatch,
+)
+from .sandbox import (
     gsl501_syscall_not_allowed,
     gsl502_gomaxprocs_exceeded,
     gsl503_network_not_allowed,
     gsl504_exec_not_allowed,
+)
+from .tool import (
+    gsl001_parse_error,
+    gsl002_unreadable_input,
+    gsl003_unused_suppression,
 )
 
 REGISTRY: tuple[Rule, ...] = validate_registry(

@@ -26,11 +26,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from analyzer import engine
-from analyzer.config import Config
-from analyzer.discovery import DEFAULT_EXCLUDED_DIRS
-from analyzer.model import Risk, RunResult
-from analyzer.rules import REGISTRY
+from go_script_lint import engine
+from go_script_lint.base.model import Risk, RunResult
+from go_script_lint.project.config import Config
+from go_script_lint.project.discovery import DEFAULT_EXCLUDED_DIRS
+from go_script_lint.rules import REGISTRY
 
 
 def default_tree() -> Path:

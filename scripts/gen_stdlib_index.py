@@ -20,10 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analyzer import go_ast  # noqa: E402
-from analyzer.declarations import PackageDecls, TypeNamer, collect  # noqa: E402
-from analyzer.parsing import Node, parse  # noqa: E402
-from analyzer.resolve import ImportTable  # noqa: E402
+from go_script_lint.analysis.declarations import PackageDecls, TypeNamer, collect  # noqa: E402
+from go_script_lint.analysis.resolve import ImportTable  # noqa: E402
+from go_script_lint.golang import go_ast  # noqa: E402
+from go_script_lint.golang.parsing import Node, parse  # noqa: E402
 
 DEFAULT_OUT = ROOT / "analyzer" / "data" / "stdlib_signatures.json"
 SKIP_DIRS = frozenset({"internal", "testdata", "vendor", "cmd", "builtin"})

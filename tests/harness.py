@@ -18,10 +18,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analyzer import engine
-from analyzer.config import Config, load_config_file
-from analyzer.model import RunResult
-from analyzer.rules import REGISTRY
+from go_script_lint import engine
+from go_script_lint.base.model import RunResult
+from go_script_lint.project.config import Config, load_config_file
+from go_script_lint.rules import REGISTRY
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"

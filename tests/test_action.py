@@ -22,7 +22,7 @@ def test_action_run_step_writes_upload_ready_sarif(tmp_path: Path) -> None:
     bindir = tmp_path / "bin"
     bindir.mkdir()
     launcher = bindir / "go-script-lint"
-    launcher.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m analyzer "$@"\n')
+    launcher.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m go_script_lint "$@"\n')
     launcher.chmod(0o755)
     env = {
         **os.environ,

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from analyzer.cli import main
-from analyzer.fixes import apply_fixes, planned_edits, rewrite
-from analyzer.model import Finding, Fix, Level, Location, Region, Replacement
+from go_script_lint.base.model import Finding, Fix, Level, Location, Region, Replacement
+from go_script_lint.cli.main import main
+from go_script_lint.engine.fixes import apply_fixes, planned_edits, rewrite
 
 DANGER = 'package main\n\nimport "os"\n\nfunc main() {\n\tos.RemoveAll(os.Args[1])\n}\n'
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from analyzer.cli import main
-from analyzer.merge import main as merge_main
+from go_script_lint.cli.main import main
+from go_script_lint.cli.merge_sarif import main as merge_main
 
 DANGER = 'package main\n\nimport "os"\n\nfunc main() {\n\tos.RemoveAll(os.Args[1])\n}\n'
 

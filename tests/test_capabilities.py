@@ -7,10 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.capabilities import Sandbox, _parse_sandbox, short_name, table
-from analyzer.commands import EXEC_CALLS
-from analyzer.manifest import load_manifest
-from analyzer.signatures import stdlib
+from go_script_lint.analysis.capabilities import (
+    Sandbox,
+    _parse_sandbox,
+    short_name,
+    table,
+)
+from go_script_lint.analysis.exec_commands import EXEC_CALLS
+from go_script_lint.analysis.signatures import stdlib
+from go_script_lint.project.manifest import load_manifest
 
 HEADERS = (
     Path("/usr/include/x86_64-linux-gnu/asm/unistd_64.h"),

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from analyzer.cli import main
+from go_script_lint.cli.main import main
 from tests.harness import ROOT
 
 SHELL = 'package main\n\nimport "os/exec"\n\nfunc main() {\n\tif err := exec.Command("sh", "-c", "ls").Run(); err != nil {\n\t\tpanic(err)\n\t}\n}\n'
@@ -178,7 +178,7 @@ def test_real_subprocess_on_examples() -> None:
 
 
 def test_config_schema_documents_every_key() -> None:
-    from analyzer.config import _TOP_KEYS
+    from go_script_lint.project.config import _TOP_KEYS
 
     schema = json.loads(
         (ROOT / "docs" / "go-script-lint.config.schema.json").read_text()

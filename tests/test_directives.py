@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from analyzer.directives import GO, MODULE, SCRIPT, Header, parse_header
-from analyzer.features import GENERIC_METHOD, NEW_EXPR, recovered_feature_uses
-from analyzer.parsing import parse
+from go_script_lint.analysis.version_features import (
+    GENERIC_METHOD,
+    NEW_EXPR,
+    recovered_feature_uses,
+)
+from go_script_lint.golang.directives import GO, MODULE, SCRIPT, Header, parse_header
+from go_script_lint.golang.parsing import parse
 
 
 def _header(src: str) -> Header:

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from analyzer import engine
-from analyzer.cli import main
-from analyzer.config import Config
-from analyzer.rules import REGISTRY
+from go_script_lint import engine
+from go_script_lint.cli.main import main
+from go_script_lint.project.config import Config
+from go_script_lint.rules import REGISTRY
 
 DANGER = 'package main\n\nimport "os"\n\nfunc main() {\n\tos.RemoveAll(os.Args[1])\n}\n'
 

@@ -11,8 +11,8 @@ from types import ModuleType
 
 import pytest
 
-from analyzer import fingerprint
-from analyzer.fingerprint import (
+from go_script_lint.base import fingerprint
+from go_script_lint.base.fingerprint import (
     fingerprint_findings,
     fingerprint_key,
     line_hashes,
@@ -20,7 +20,7 @@ from analyzer.fingerprint import (
     snippet,
     stable_fingerprint,
 )
-from analyzer.model import Finding, Level, LineIndex, Location, Region
+from go_script_lint.base.model import Finding, Level, LineIndex, Location, Region
 
 CHECK_SARIF = (
     Path(__file__).resolve().parents[2] / "shared" / "tools" / "check_sarif.py"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer import modules
-from analyzer.gomod import parse_gomod
+from go_script_lint.golang import module_paths as modules
+from go_script_lint.golang.gomod import parse_gomod
 
 FULL = b"""// A comment.
 module "example.com/m/v2" // deprecated? no

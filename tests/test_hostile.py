@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from analyzer.cli import main
+from go_script_lint.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 PROGRAM = (
@@ -74,7 +74,7 @@ def lint_subprocess(root: Path, *args: str, timeout: float = 60.0) -> tuple[int,
 
     env = {**os.environ, "PYTHONPATH": str(ROOT), "GSL_RAISE_INTERNAL": "1"}
     proc = subprocess.run(
-        [sys.executable, "-m", "analyzer", *args, *COMMON],
+        [sys.executable, "-m", "go_script_lint", *args, *COMMON],
         cwd=root,
         capture_output=True,
         timeout=timeout,

@@ -9,11 +9,11 @@ import jsonschema
 import pytest
 import yaml
 
-from analyzer import engine
-from analyzer.config import Config
-from analyzer.manifest import load_manifest, manifest_json_schema
-from analyzer.rules import REGISTRY
-from analyzer.schemafile import load_schema_file
+from go_script_lint import engine
+from go_script_lint.project.config import Config
+from go_script_lint.project.manifest import load_manifest, manifest_json_schema
+from go_script_lint.project.schemafile import load_schema_file
+from go_script_lint.rules import REGISTRY
 from tests.harness import ROOT
 
 SCHEMA_DATA = ROOT / "analyzer" / "data" / "go-script.schema.json"
@@ -192,7 +192,7 @@ def test_schema_path_cross_checks_the_struct(tmp_path: Path) -> None:
 def test_broken_manifest_exit_code(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from analyzer.cli import main
+    from go_script_lint.cli.main import main
 
     (tmp_path / "go-script.yaml").write_text(
         "name: x\nversion: 1.0.0\nentrypoint: main.go\nname: y\n"

@@ -14,8 +14,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from analyzer.fingerprint import fingerprint_findings, line_hashes
-from analyzer.model import (
+from go_script_lint.base.fingerprint import fingerprint_findings, line_hashes
+from go_script_lint.base.model import (
     Finding,
     Fix,
     Level,
@@ -28,10 +28,10 @@ from analyzer.model import (
     RunResult,
     Suppression,
 )
-from analyzer.output import FORMATS, github, sarif, text
-from analyzer.output import json as json_output
-from analyzer.output.sarif_serialize import dumps, to_json_value
-from analyzer.rule import Rule
+from go_script_lint.base.rule import Rule
+from go_script_lint.output import FORMATS, github, sarif, text
+from go_script_lint.output import json as json_output
+from go_script_lint.output.sarif_serialize import dumps, to_json_value
 
 ROOT = Path(__file__).resolve().parents[1]
 SARIF_SCHEMA = ROOT / "tests" / "data" / "sarif-schema-2.1.0.json"

@@ -1,4 +1,4 @@
-"""The built wheel installs `rules/` as `analyzer.rules` and works from a clean venv."""
+"""The built wheel installs `rules/` as `go_script_lint.rules` and works from a clean venv."""
 
 from __future__ import annotations
 
@@ -63,14 +63,14 @@ def test_wheel_installs_into_clean_venv_and_finds_every_rule(tmp_path: Path) -> 
         [
             str(python),
             "-c",
-            "from analyzer.rules import REGISTRY; print(len(REGISTRY))",
+            "from go_script_lint.rules import REGISTRY; print(len(REGISTRY))",
         ],
         capture_output=True,
         text=True,
         cwd=tmp_path,
         check=True,
     )
-    from analyzer.rules import REGISTRY
+    from go_script_lint.rules import REGISTRY
 
     assert int(count.stdout) == len(REGISTRY)
     cli = env_dir / "bin" / "go-script-lint"

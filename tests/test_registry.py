@@ -7,31 +7,43 @@ from pathlib import Path
 
 import pytest
 
-from analyzer import docs, engine
-from analyzer.config import Config
-from analyzer.model import Level, Risk
-from analyzer.rule import Rule, validate_registry
-from analyzer.rules import REGISTRY
+from go_script_lint import engine
+from go_script_lint.base.model import Level, Risk
+from go_script_lint.base.rule import Rule, validate_registry
+from go_script_lint.cli import rule_docs as docs
+from go_script_lint.project.config import Config
+from go_script_lint.rules import REGISTRY
 from tests.harness import FIXTURES, ROOT, RULE_FIXTURES, read_expectations
 
 IMPLEMENTED = [r for r in REGISTRY if r.implemented]
 WITH_EXAMPLES = [r for r in IMPLEMENTED if r.bad]
 
 
-def test_every_rule_module_is_registered() -> None:
-    modules = {p.stem for p in (ROOT / "rules").glob("gsl*.py")}
-    registered = {f"{r.id.lower()}_{r.name.replace('-', '_')}" for r in REGISTRY}
-    assert modules == registered
+FAMILY_FOLDERS = {
+    "0": "tool",
+    "1": "directives",
+    "2": "calls",
+    "3": "errors",
+    "4": "manifest",
+    "5": "sandbox",
+}
 
 
-def test_every_design_id_is_catalogued() -> None:
-    ids = {r.id for r in REGISTRY}
-    expected = {"GSL001", "GSL002", "GSL003"} | {f"GSL1{n:02d}" for n in range(1, 8)}
-    expected |= {f"GSL2{n:02d}" for n in range(1, 11)} | {"GSL301", "GSL302", "GSL303"}
-    expected |= {f"GSL4{n:02d}" for n in range(1, 11)} | {
-        f"GSL5{n:02d}" for n in range(1, 5)
+def test_every_rule_module_is_registered_once() -> None:
+    modules = sorted((ROOT / "rules").rglob("gsl*.py"))
+    registered = {
+        f"{FAMILY_FOLDERS[r.id[3]]}/{r.id.lower()}_{r.name.replace('-', '_')}"
+        for r in REGISTRY
     }
-    assert ids == expected
+    assert {f"{p.parent.name}/{p.stem}" for p in modules} == registered
+    assert len(modules) == len(REGISTRY)
+
+
+def test_rule_ids_are_unique_and_families_match_their_folder() -> None:
+    ids = [r.id for r in REGISTRY]
+    assert len(ids) == len(set(ids))
+    families = {p.name for p in (ROOT / "rules").iterdir() if p.is_dir()}
+    assert families - {"__pycache__"} == set(FAMILY_FOLDERS.values())
 
 
 @pytest.mark.parametrize("rule", IMPLEMENTED, ids=lambda r: r.id)
@@ -80,7 +92,7 @@ def test_good_example_is_clean(rule: Rule, tmp_path: Path) -> None:
 
 def test_docs_are_current() -> None:
     assert docs.main(["--check", str(ROOT / "docs" / "rules")]) == 0, (
-        "run `python -m analyzer.docs`"
+        "run `python -m go_script_lint.cli.rule_docs`"
     )
 
 
@@ -95,7 +107,7 @@ def test_registry_rejects_duplicates_and_bad_ids() -> None:
 
 
 def test_node_types_exist_in_the_grammar() -> None:
-    from analyzer.parsing import known_node_kinds
+    from go_script_lint.golang.parsing import known_node_kinds
 
     kinds = known_node_kinds()
     for rule in IMPLEMENTED:

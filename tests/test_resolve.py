@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from analyzer.config import Config
-from analyzer.context import FileContext, PackageContext
-from analyzer.parsing import nodes_of_types, parse
-from analyzer.resolve import default_package_name
+from go_script_lint.analysis.context import FileContext, PackageContext
+from go_script_lint.analysis.resolve import default_package_name
+from go_script_lint.golang.parsing import nodes_of_types, parse
+from go_script_lint.project.config import Config
 
 SRC = b"""package main
 

@@ -28,13 +28,18 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analyzer import engine
-from analyzer.cli import main
-from analyzer.config import Config
-from analyzer.model import LineIndex, Location, Risk, RunResult, utf16_length
-from analyzer.parsing import error_regions
-from analyzer.recovery import GENERIC_METHOD, NEW_EXPRESSION, SHADOWED_BUILTIN, parse_go
-from analyzer.rules import REGISTRY
+from go_script_lint import engine
+from go_script_lint.base.model import LineIndex, Location, Risk, RunResult, utf16_length
+from go_script_lint.cli.main import main
+from go_script_lint.golang.parsing import error_regions
+from go_script_lint.golang.recovery import (
+    GENERIC_METHOD,
+    NEW_EXPRESSION,
+    SHADOWED_BUILTIN,
+    parse_go,
+)
+from go_script_lint.project.config import Config
+from go_script_lint.rules import REGISTRY
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -168,9 +173,9 @@ def check_inside(location: Location, root: Path) -> None:
 @cache
 def sarif_validator() -> Any:
     try:
-        import analyzer.output.sarif  # noqa: F401
+        import go_script_lint.output.sarif  # noqa: F401
     except ImportError as exc:  # pragma: no cover - depends on the output helper
-        pytest.skip(f"analyzer.output is not importable yet: {exc}")
+        pytest.skip(f"go_script_lint.output is not importable yet: {exc}")
     import jsonschema
 
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
@@ -531,7 +536,7 @@ def test_crashing_rule_is_a_notification_and_the_rest_still_runs(
 ) -> None:
     from dataclasses import replace
 
-    from analyzer.cli import exit_code
+    from go_script_lint.cli.main import exit_code
 
     monkeypatch.delenv("GSL_RAISE_INTERNAL")
     broken = replace(

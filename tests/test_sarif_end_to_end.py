@@ -18,8 +18,8 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from analyzer.cli import main
-from analyzer.rules import REGISTRY
+from go_script_lint.cli.main import main
+from go_script_lint.rules import REGISTRY
 from tests.harness import FIXTURES, ROOT
 
 SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text())

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.signatures import INDEX_PATH, stdlib
+from go_script_lint.analysis.signatures import INDEX_PATH, stdlib
 from tests.harness import ROOT
 
 

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from analyzer import engine
-from analyzer.config import Config
-from analyzer.parsing import nodes_of_types, parse
-from analyzer.rules import REGISTRY
-from analyzer.structtags import parse_tag, source_tag, struct_fields
-from rules.gsl406_tag_naming import INITIALISMS, expected, words
+from go_script_lint import engine
+from go_script_lint.analysis.structtags import parse_tag, source_tag, struct_fields
+from go_script_lint.golang.parsing import nodes_of_types, parse
+from go_script_lint.project.config import Config
+from go_script_lint.rules import REGISTRY
+from go_script_lint.rules.manifest.gsl406_tag_naming import INITIALISMS, expected, words
 from tests.harness import ROOT, compare, config_for, read_expectations
 
 WIDE = ROOT / "tests" / "data" / "gsl406_wide"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from analyzer import engine
-from analyzer.config import Config
-from analyzer.rules import REGISTRY
+from go_script_lint import engine
+from go_script_lint.project.config import Config
+from go_script_lint.rules import REGISTRY
 
 SRC = """package main
 

@@ -1,4 +1,4 @@
-"""Value tracking (analyzer.taint / constness / dataflow) and the scan levels of GSL2xx.
+"""Value tracking (go_script_lint.analysis.taint / constness / dataflow) and the scan levels of GSL2xx.
 
 The GSL2xx fixture directories run at ``--risk-level high`` (their
 ``config.yaml``); a ``ruleid`` marker followed by ``(deep)`` is a finding only
@@ -13,14 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from analyzer import engine, go_ast
-from analyzer.config import Config
-from analyzer.constness import is_constant
-from analyzer.context import FileContext, PackageContext
-from analyzer.model import Risk
-from analyzer.parsing import parse, walk
-from analyzer.rules import REGISTRY
-from analyzer.taint import sources_of
+from go_script_lint import engine
+from go_script_lint.analysis.constness import is_constant
+from go_script_lint.analysis.context import FileContext, PackageContext
+from go_script_lint.analysis.taint import sources_of
+from go_script_lint.base.model import Risk
+from go_script_lint.golang import go_ast
+from go_script_lint.golang.parsing import parse, walk
+from go_script_lint.project.config import Config
+from go_script_lint.rules import REGISTRY
 from tests.harness import (
     _MARK,
     FIXTURES,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from analyzer.config import Config
-from analyzer.context import FileContext, PackageContext
-from analyzer.parsing import Node, nodes_of_types, parse
-from analyzer.typeinfo import file_types
+from go_script_lint.analysis.context import FileContext, PackageContext
+from go_script_lint.analysis.typeinfo import file_types
+from go_script_lint.golang.parsing import Node, nodes_of_types, parse
+from go_script_lint.project.config import Config
 
 MAIN = """package main
 

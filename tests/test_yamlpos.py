@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from analyzer.yamlpos import load
+from go_script_lint.base.yamlpos import load
 
 
 def test_values_keep_their_lines_and_columns() -> None:

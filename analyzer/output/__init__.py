@@ -3,6 +3,7 @@
 Each format module has ``render(run, rules, *, color=False) -> str`` and
 never touches files, the configuration or the engine; the CLI writes the
 text where it belongs.
+May import: ``base`` (the run result and the rule catalog entries).
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Protocol
 
-from analyzer.model import RunResult
-from analyzer.output import github, json, sarif, text
-from analyzer.rule import Rule
+from go_script_lint.base.model import RunResult
+from go_script_lint.base.rule import Rule
+from go_script_lint.output import github, json, sarif, text
 
 __all__ = ["FORMATS", "Renderer"]
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from analyzer.model import Finding, Level, Notification, RunResult
-from analyzer.rule import Rule
+from go_script_lint.base.model import Finding, Level, Notification, RunResult
+from go_script_lint.base.rule import Rule
 
 __all__ = ["escape_data", "escape_property", "render"]
 

@@ -12,9 +12,16 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from analyzer.model import Finding, Fix, Location, Notification, Region, RunResult
-from analyzer.output.text import summarize
-from analyzer.rule import Rule
+from go_script_lint.base.model import (
+    Finding,
+    Fix,
+    Location,
+    Notification,
+    Region,
+    RunResult,
+)
+from go_script_lint.base.rule import Rule
+from go_script_lint.output.text import summarize
 
 __all__ = ["JSON_VERSION", "render", "to_data"]
 

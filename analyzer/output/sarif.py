@@ -1,7 +1,7 @@
 """SARIF 2.1.0 for GitHub code scanning and SARIF viewers (DESIGN.md §5).
 
 The log is built from sarif-om classes and written by
-:mod:`analyzer.output.sarif_serialize`. It has one run; paths are URI
+:mod:`go_script_lint.output.sarif_serialize`. It has one run; paths are URI
 references relative to ``%SRCROOT%`` (the source root), whose absolute
 location is deliberately not recorded, so logs carry no machine paths.
 """
@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import sarif_om as om
 
-from analyzer.model import (
+from go_script_lint.base.model import (
     Finding,
     Fix,
     Level,
@@ -25,13 +25,13 @@ from analyzer.model import (
     Region,
     RunResult,
 )
-from analyzer.output.sarif_serialize import (
+from go_script_lint.base.rule import Rule
+from go_script_lint.output.sarif_serialize import (
     SARIF_SCHEMA_URI,
     SARIF_VERSION,
     dumps,
     to_json_value,
 )
-from analyzer.rule import Rule
 
 __all__ = [
     "FINGERPRINT_KEY",
@@ -226,7 +226,7 @@ def region_text(snippet: str, region: Region) -> str:
     """The text of ``region`` cut out of a finding's ``snippet``.
 
     The snippet holds whole lines starting at ``region.start_line`` (see
-    :func:`analyzer.fingerprint.snippet`); columns are UTF-16 code units.
+    :func:`go_script_lint.base.fingerprint.snippet`); columns are UTF-16 code units.
     When the snippet stops before the region does, what it has is returned.
     """
     lines = snippet.split("\n")

@@ -21,8 +21,15 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from analyzer.model import Finding, Level, Location, Notification, Region, RunResult
-from analyzer.rule import Rule
+from go_script_lint.base.model import (
+    Finding,
+    Level,
+    Location,
+    Notification,
+    Region,
+    RunResult,
+)
+from go_script_lint.base.rule import Rule
 
 __all__ = ["Summary", "caret_line", "render", "summarize"]
 

@@ -1,0 +1,297 @@
+"""What a rule sees: one file (:class:`FileContext`) or one package directory
+(:class:`PackageContext`), with per-file facts computed lazily and once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from go_script_lint.analysis.resolve import Definition, ImportTable, Resolver
+from go_script_lint.base.model import (
+    Finding,
+    Fix,
+    Level,
+    LineIndex,
+    Location,
+    Region,
+    Risk,
+)
+from go_script_lint.golang import go_ast
+from go_script_lint.golang.parsing import Node, Tree
+
+if TYPE_CHECKING:
+    from go_script_lint.base.rule import Rule
+    from go_script_lint.project.config import Config
+
+T = TypeVar("T")
+
+
+class FindingFactory:
+    """Builds findings for rules, applying the configured level overrides."""
+
+    config: Config
+    _memo: dict[str, Any]
+
+    def memo(self, key: str, factory: Callable[[], T]) -> T:
+        """Compute a per-file (or per-package) fact once: ``ctx.memo("directives", parse)``.
+
+        Analyses that several rules share (header directives, the go.mod, the
+        manifest, type facts) live in their own modules and cache here, so the
+        context class does not grow with every analysis.
+        """
+        try:
+            memo = self._memo
+        except AttributeError:
+            memo = self._memo = {}
+        if key not in memo:
+            memo[key] = factory()
+        return cast(T, memo[key])
+
+    def make_finding(
+        self,
+        rule: Rule,
+        location: Location,
+        *,
+        related: Iterable[Location] = (),
+        fixes: Iterable[Fix] = (),
+        level: Level | None = None,
+        precision: str | None = None,
+        **message_args: object,
+    ) -> Finding:
+        """A finding of ``rule`` at ``location``; the message comes from the rule's template."""
+        configured = self.config.level_for(rule)
+        return Finding(
+            rule_id=rule.id,
+            level=configured if configured is not None else (level or rule.level),
+            message=rule.format_message(**message_args),
+            location=location,
+            related=tuple(related),
+            fixes=tuple(fixes),
+            precision=precision,
+        )
+
+    def options(self, rule: Rule) -> Mapping[str, Any]:
+        """The rule's options: catalog defaults overlaid with the configuration."""
+        return self.config.options_for(rule)
+
+    @property
+    def scan_level(self) -> Risk:
+        """The ``--risk-level`` of this run."""
+        return self.config.risk_level
+
+
+class FileContext(FindingFactory):
+    """One parsed Go file.
+
+    Attributes:
+        path: Display path (POSIX, relative to the source root).
+        abspath: Where the file is on disk.
+        source: Its bytes, exactly as read (what every offset refers to).
+        tree: The tree-sitter tree.
+        package: The directory the file belongs to.
+    """
+
+    _callees: dict[int, str | None]
+
+    def __init__(
+        self,
+        path: str,
+        abspath: Path,
+        source: bytes,
+        tree: Tree,
+        package: PackageContext,
+        config: Config,
+    ) -> None:
+        """Wrap a parsed file."""
+        self.path = path
+        self.abspath = abspath
+        self.source = source
+        self.tree = tree
+        self.package = package
+        self.config = config
+
+    @property
+    def root(self) -> Node:
+        """The ``source_file`` node."""
+        return self.tree.root_node
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        """Byte offset → line/column conversion for this file."""
+        return LineIndex(self.source)
+
+    @cached_property
+    def imports(self) -> ImportTable:
+        """The file's imports."""
+        return ImportTable(self.root)
+
+    @cached_property
+    def resolver(self) -> Resolver:
+        """Name and constant resolution for this file."""
+        return Resolver(self.root, self.imports, self.package.lookup_other_files(self))
+
+    @cached_property
+    def package_name(self) -> str:
+        """The name in the ``package`` clause (empty when missing)."""
+        for child in self.root.named_children:
+            if child.type == "package_clause":
+                ident = next(
+                    (c for c in child.named_children if c.type == "package_identifier"),
+                    None,
+                )
+                return go_ast.text(ident)
+        return ""
+
+    # -- resolution shortcuts used by most rules -----------------------------
+
+    def callee(self, call: Node) -> str | None:
+        """Qualified name of the called function (``"os/exec.Command"``), if known.
+
+        Memoised per node: several rules ask about every call.
+        """
+        try:
+            cache = self._callees
+        except AttributeError:
+            cache = self._callees = {}
+        key = call.id
+        if key not in cache:
+            cache[key] = self.resolver.callee(call)
+        return cache[key]
+
+    def qualified_name(self, node: Node | None) -> str | None:
+        """Qualified name of a package member reference."""
+        return self.resolver.qualified_name(node)
+
+    def string_value(self, node: Node | None) -> str | None:
+        """Value of a constant string expression."""
+        return self.resolver.string_value(node)
+
+    def int_value(self, node: Node | None) -> int | None:
+        """Value of a constant integer expression."""
+        return self.resolver.int_value(node)
+
+    def text(self, node: Node | None) -> str:
+        """Source text of a node."""
+        return go_ast.text(node)
+
+    # -- locations and findings ----------------------------------------------
+
+    def region(self, start_byte: int, end_byte: int) -> Region:
+        """Region of a byte span of this file."""
+        return self.lines.region(start_byte, end_byte)
+
+    def location(self, node: Node, *, message: str | None = None) -> Location:
+        """Location of a node (or of its first line when it spans many)."""
+        return Location(self.path, self.region(node.start_byte, node.end_byte), message)
+
+    def finding(
+        self,
+        rule: Rule,
+        node: Node,
+        *,
+        related: Iterable[Location] = (),
+        fixes: Iterable[Fix] = (),
+        level: Level | None = None,
+        precision: str | None = None,
+        **message_args: object,
+    ) -> Finding:
+        """A finding of ``rule`` at ``node``."""
+        return self.make_finding(
+            rule,
+            self.location(node),
+            related=related,
+            fixes=fixes,
+            level=level,
+            precision=precision,
+            **message_args,
+        )
+
+
+class PackageContext(FindingFactory):
+    """The analysed Go files of one directory, plus its go.mod and manifest.
+
+    Attributes:
+        directory: Display path of the directory.
+        abs_dir: The directory on disk.
+        files: Parsed Go files of the directory (filled by the engine).
+        gomod_path: The nearest ``go.mod`` at or above the directory.
+        manifest_path: ``go-script.yaml`` of this directory, if any.
+        owns_gomod: The go.mod lives in this very directory (its own checks run here).
+    """
+
+    def __init__(
+        self,
+        directory: str,
+        abs_dir: Path,
+        config: Config,
+        gomod_path: Path | None = None,
+        manifest_path: Path | None = None,
+        owns_gomod: bool = False,
+        display: Any = None,
+    ) -> None:
+        """Describe a directory; the engine appends the parsed files."""
+        self.directory = directory
+        self.abs_dir = abs_dir
+        self.config = config
+        self.gomod_path = gomod_path
+        self.manifest_path = manifest_path
+        self.owns_gomod = owns_gomod
+        self.files: list[FileContext] = []
+        self._display = display
+
+    def display_path(self, path: Path) -> str:
+        """POSIX path relative to the source root, as findings show it."""
+        if self._display is not None:
+            return str(self._display(path))
+        return path.as_posix()
+
+    def lookup_other_files(
+        self, current: FileContext
+    ) -> Callable[[str], Definition | None]:
+        """A function finding package-level names in the package's other files.
+
+        The current file's own names are looked up before this is asked, so
+        one merged index per package name (first declaration in file order)
+        answers for every file.
+        """
+
+        def lookup(name: str) -> Definition | None:
+            index = self.memo(
+                f"top-level:{current.package_name}",
+                lambda: self._top_level_index(current),
+            )
+            return index.get(name)
+
+        return lookup
+
+    def _top_level_index(self, current: FileContext) -> dict[str, Definition]:
+        index: dict[str, Definition] = {}
+        for other in self.files:
+            if other.package_name == current.package_name:
+                for name, definition in other.resolver.top_level.items():
+                    index.setdefault(name, definition)
+        return index
+
+    def finding_at(
+        self,
+        rule: Rule,
+        location: Location,
+        *,
+        related: Iterable[Location] = (),
+        fixes: Iterable[Fix] = (),
+        level: Level | None = None,
+        precision: str | None = None,
+        **message_args: object,
+    ) -> Finding:
+        """A finding of ``rule`` at an explicit location (manifest, go.mod, Go file)."""
+        return self.make_finding(
+            rule,
+            location,
+            related=related,
+            fixes=fixes,
+            level=level,
+            precision=precision,
+            **message_args,
+        )

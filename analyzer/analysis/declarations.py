@@ -1,0 +1,330 @@
+"""Package-level declarations as plain data: functions, methods, types, variables.
+
+One shape serves two producers: ``scripts/gen_stdlib_index.py`` (the standard
+library, written to ``analyzer/data/stdlib_signatures.json``) and
+:mod:`go_script_lint.analysis.typeinfo` (the analysed package's own files). Types are
+strings: ``"error"``, ``"*os.File"``, ``"[]byte"``, ``"io/fs.FileInfo"``
+(qualified by import path); a type of the analysed package itself is bare
+(``"Config"``); a type parameter or anything unreadable is ``"?"``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from go_script_lint.golang import go_ast
+from go_script_lint.golang.go_ast import text
+from go_script_lint.golang.parsing import Node
+
+UNKNOWN = "?"
+
+PREDECLARED = frozenset(
+    {
+        "any", "bool", "byte", "comparable", "complex64", "complex128", "error",
+        "float32", "float64", "int", "int8", "int16", "int32", "int64", "rune",
+        "string", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr",
+    }
+)  # fmt: skip
+
+Results = tuple[str, ...]
+
+
+@dataclass
+class TypeDecl:
+    """A declared type.
+
+    Attributes:
+        kind: ``struct``, ``interface``, ``alias`` (``type A = B``) or
+            ``named`` (``type D B`` for anything else).
+        methods: Method name → result types (interfaces: their own methods).
+        pointer_methods: Methods declared with a pointer receiver.
+        fields: Struct field name → type (embedded fields excluded).
+        embeds: Embedded types (struct fields or interface elements).
+        target: The aliased or underlying type (``alias`` / ``named``).
+    """
+
+    kind: str
+    methods: dict[str, Results] = field(default_factory=dict)
+    pointer_methods: set[str] = field(default_factory=set)
+    fields: dict[str, str] = field(default_factory=dict)
+    embeds: list[str] = field(default_factory=list)
+    target: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """Compact form: one-letter keys, empty parts left out, sorted lists."""
+        out: dict[str, Any] = {"k": self.kind[0]}
+        if self.methods:
+            out["m"] = {k: list(v) for k, v in self.methods.items()}
+        if self.pointer_methods:
+            out["p"] = sorted(self.pointer_methods)
+        if self.fields:
+            out["f"] = dict(self.fields)
+        if self.embeds:
+            out["e"] = list(self.embeds)
+        if self.target:
+            out["t"] = self.target
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> TypeDecl:
+        """Inverse of :meth:`to_json`."""
+        kinds = {"s": "struct", "i": "interface", "a": "alias", "n": "named"}
+        return cls(
+            kind=kinds.get(data.get("k", "n"), "named"),
+            methods={k: tuple(v) for k, v in data.get("m", {}).items()},
+            pointer_methods=set(data.get("p", ())),
+            fields=dict(data.get("f", {})),
+            embeds=list(data.get("e", ())),
+            target=data.get("t", ""),
+        )
+
+
+@dataclass
+class PackageDecls:
+    """What one package declares at package level."""
+
+    funcs: dict[str, Results] = field(default_factory=dict)
+    types: dict[str, TypeDecl] = field(default_factory=dict)
+    vars: dict[str, str] = field(default_factory=dict)
+    # Package-level variables typed only by their initialiser; resolved later.
+    var_values: dict[str, tuple[Node, TypeNamer]] = field(default_factory=dict)
+
+
+class TypeNamer:
+    """Turns type nodes of one file into type strings.
+
+    Args:
+        imports: Package name → import path for the file.
+        own: Qualifier for the package's own type names (its import path for
+            the standard library index, ``""`` for the analysed package).
+    """
+
+    def __init__(self, imports: dict[str, str], own: str) -> None:
+        """Name types of one file."""
+        self.imports = imports
+        self.own = own
+
+    def name(self, node: Node | None, tparams: frozenset[str] = frozenset()) -> str:
+        """The type string of a type node (``"?"`` when it cannot be written)."""
+        return self._name(node, tparams, 0)
+
+    def _name(self, node: Node | None, tparams: frozenset[str], depth: int) -> str:
+        if node is None or depth > 12:
+            return UNKNOWN
+        kind = node.type
+        if kind in ("type_identifier", "identifier"):
+            name = text(node)
+            if name in tparams:
+                return UNKNOWN
+            if name in PREDECLARED or not self.own:
+                return name
+            return f"{self.own}.{name}"
+        if kind == "qualified_type":
+            pkg = text(node.child_by_field_name("package"))
+            path = self.imports.get(pkg)
+            name = text(node.child_by_field_name("name"))
+            return f"{path}.{name}" if path is not None and name else UNKNOWN
+        if kind == "pointer_type":
+            inner = next((c for c in node.named_children if c.type != "comment"), None)
+            return "*" + self._name(inner, tparams, depth + 1)
+        if kind == "generic_type":
+            return self._name(node.child_by_field_name("type"), tparams, depth + 1)
+        if kind == "slice_type":
+            elem = node.child_by_field_name("element")
+            return "[]" + self._name(elem, tparams, depth + 1)
+        if kind == "array_type":
+            elem = node.child_by_field_name("element")
+            return "[_]" + self._name(elem, tparams, depth + 1)
+        if kind == "map_type":
+            key = self._name(node.child_by_field_name("key"), tparams, depth + 1)
+            value = self._name(node.child_by_field_name("value"), tparams, depth + 1)
+            return f"map[{key}]{value}"
+        if kind == "parenthesized_type":
+            inner = next((c for c in node.named_children if c.type != "comment"), None)
+            return self._name(inner, tparams, depth + 1)
+        if kind == "interface_type":
+            return "interface{}" if not node.named_children else "interface{...}"
+        if kind in ("function_type", "channel_type", "struct_type"):
+            return kind.split("_")[0] + "{...}"
+        return UNKNOWN
+
+    def results(self, result: Node | None, tparams: frozenset[str]) -> Results:
+        """Result types of a signature's ``result`` field, one per value."""
+        if result is None:
+            return ()
+        if result.type != "parameter_list":
+            return (self.name(result, tparams),)
+        out: list[str] = []
+        for decl in result.named_children:
+            if decl.type not in (
+                "parameter_declaration",
+                "variadic_parameter_declaration",
+            ):
+                continue
+            type_name = self.name(decl.child_by_field_name("type"), tparams)
+            count = max(1, len(decl.children_by_field_name("name")))
+            out.extend([type_name] * count)
+        return tuple(out)
+
+
+def type_parameters(node: Node | None) -> frozenset[str]:
+    """Names declared by a ``type_parameter_list``."""
+    if node is None:
+        return frozenset()
+    return frozenset(
+        text(n)
+        for decl in node.named_children
+        if decl.type == "type_parameter_declaration"
+        for n in decl.children_by_field_name("name")
+    )
+
+
+def _receiver(method: Node) -> tuple[str, bool, frozenset[str]] | None:
+    """(type name, pointer receiver, type parameter names) of a method."""
+    params = method.child_by_field_name("receiver")
+    decl = (
+        next(
+            (c for c in params.named_children if c.type == "parameter_declaration"),
+            None,
+        )
+        if params
+        else None
+    )
+    node = (
+        go_ast.unparen(decl.child_by_field_name("type")) if decl is not None else None
+    )
+    pointer = False
+    while node is not None and node.type in ("pointer_type", "parenthesized_type"):
+        pointer = pointer or node.type == "pointer_type"
+        node = next((c for c in node.named_children if c.type != "comment"), None)
+    tparams: frozenset[str] = frozenset()
+    if node is not None and node.type == "generic_type":
+        args = node.child_by_field_name("type_arguments")
+        if args is not None:
+            tparams = frozenset(
+                text(i) for e in args.named_children for i in e.named_children
+            )
+        node = node.child_by_field_name("type")
+    if node is None or node.type != "type_identifier":
+        return None
+    return text(node), pointer, tparams
+
+
+def _struct(node: Node, namer: TypeNamer, exported_only: bool) -> TypeDecl:
+    decl = TypeDecl("struct")
+    body = next(
+        (c for c in node.named_children if c.type == "field_declaration_list"), None
+    )
+    for f in body.named_children if body is not None else ():
+        if f.type != "field_declaration":
+            continue
+        type_name = namer.name(f.child_by_field_name("type"))
+        names = f.children_by_field_name("name")
+        if not names:
+            pointer = any(c.type == "*" for c in f.children)
+            decl.embeds.append(("*" if pointer else "") + type_name)
+            continue
+        for n in names:
+            if not exported_only or text(n)[:1].isupper():
+                decl.fields[text(n)] = type_name
+    return decl
+
+
+def _interface(node: Node, namer: TypeNamer) -> TypeDecl:
+    decl = TypeDecl("interface")
+    for elem in node.named_children:
+        if elem.type == "method_elem":
+            name = text(elem.child_by_field_name("name"))
+            decl.methods[name] = namer.results(
+                elem.child_by_field_name("result"), frozenset()
+            )
+        elif elem.type == "type_elem" and len(elem.named_children) == 1:
+            embedded = elem.named_children[0]
+            if embedded.type in ("type_identifier", "qualified_type", "generic_type"):
+                decl.embeds.append(namer.name(embedded))
+    return decl
+
+
+def _type_spec(spec: Node, namer: TypeNamer, exported_only: bool) -> TypeDecl:
+    type_node = spec.child_by_field_name("type")
+    if spec.type == "type_alias":
+        return TypeDecl("alias", target=namer.name(type_node))
+    if type_node is not None and type_node.type == "struct_type":
+        return _struct(type_node, namer, exported_only)
+    if type_node is not None and type_node.type == "interface_type":
+        return _interface(type_node, namer)
+    return TypeDecl("named", target=namer.name(type_node))
+
+
+def _exported(name: str) -> bool:
+    return name[:1].isupper()
+
+
+def collect(
+    root: Node,
+    namer: TypeNamer,
+    into: PackageDecls,
+    exported_only: bool,
+) -> None:
+    """Add the package-level declarations of one file to ``into`` (first one wins)."""
+    keep: Callable[[str], bool] = _exported if exported_only else (lambda _n: True)
+    for child in root.named_children:
+        kind = child.type
+        if kind == "function_declaration":
+            name = text(child.child_by_field_name("name"))
+            if name and keep(name) and name not in into.funcs:
+                tparams = type_parameters(child.child_by_field_name("type_parameters"))
+                into.funcs[name] = namer.results(
+                    child.child_by_field_name("result"), tparams
+                )
+        elif kind == "method_declaration":
+            recv = _receiver(child)
+            name = text(child.child_by_field_name("name"))
+            if recv is None or not name or not keep(name) or not keep(recv[0]):
+                continue
+            type_name, pointer, tparams = recv
+            decl = into.types.setdefault(type_name, TypeDecl("named"))
+            if name not in decl.methods:
+                decl.methods[name] = namer.results(
+                    child.child_by_field_name("result"), tparams
+                )
+                if pointer:
+                    decl.pointer_methods.add(name)
+        elif kind == "type_declaration":
+            for spec in child.named_children:
+                if spec.type not in ("type_spec", "type_alias"):
+                    continue
+                name = text(spec.child_by_field_name("name"))
+                if not name or not keep(name):
+                    continue
+                decl = _type_spec(spec, namer, exported_only)
+                previous = into.types.get(name)
+                if previous is not None:  # methods may come first (file order)
+                    decl.methods = {**decl.methods, **previous.methods}
+                    decl.pointer_methods |= previous.pointer_methods
+                    if previous.kind != "named" or previous.target:
+                        continue
+                into.types[name] = decl
+        elif kind == "var_declaration":
+            _collect_vars(child, namer, into, keep)
+
+
+def _collect_vars(
+    node: Node, namer: TypeNamer, into: PackageDecls, keep: Callable[[str], bool]
+) -> None:
+    specs = list(go_ast.named_children_of(node, "var_spec"))
+    for group in go_ast.named_children_of(node, "var_spec_list"):
+        specs.extend(go_ast.named_children_of(group, "var_spec"))
+    for spec in specs:
+        names = [text(n) for n in spec.children_by_field_name("name")]
+        type_node = spec.child_by_field_name("type")
+        values = go_ast.expression_list_items(spec.child_by_field_name("value"))
+        for i, name in enumerate(names):
+            if not keep(name) or name in into.vars or name in into.var_values:
+                continue
+            if type_node is not None:
+                into.vars[name] = namer.name(type_node)
+            elif len(values) == len(names):
+                into.var_values[name] = (values[i], namer)

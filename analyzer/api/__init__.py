@@ -1,0 +1,125 @@
+"""The rule API: everything a rule module may use, and the only module it imports.
+
+Rules (``rules/``) import from ``go_script_lint.api`` alone; a layering test
+enforces it. What is here is the published surface: the catalog entry
+(:class:`Rule`), what a check sees (:class:`FileContext`, :class:`PackageContext`)
+and returns (:class:`Finding`, :class:`Location`, :class:`Fix`), and the shared
+analyses rules build on (value tracking, types, directives, manifest, sandbox).
+Anything not re-exported here is engine-internal and may change without notice.
+May import: every layer below it (``base``, ``golang``, ``project``, ``analysis``).
+"""
+
+from go_script_lint.analysis import errcheck
+from go_script_lint.analysis.capabilities import (
+    denied,
+    has_sandbox,
+    need_of,
+    sandbox_for,
+)
+from go_script_lint.analysis.constness import constant_strings, is_constant
+from go_script_lint.analysis.context import FileContext, PackageContext
+from go_script_lint.analysis.dataflow import declaring_rhs
+from go_script_lint.analysis.exec_commands import exec_argv, program_name, short_callee
+from go_script_lint.analysis.file_modes import mode_argument, show_mode, weak_bits
+from go_script_lint.analysis.flow import defers_of, reaches
+from go_script_lint.analysis.package_manifest import (
+    manifest_of,
+    openapi_of,
+    schema_file_of,
+)
+from go_script_lint.analysis.parameters import (
+    crosscheck,
+    field_for,
+    marked_structs,
+    nested_structs,
+)
+from go_script_lint.analysis.structtags import (
+    Field,
+    TypeIndex,
+    file_of,
+    source_tag,
+    struct_fields,
+    type_index,
+    unwrap_pointer,
+)
+from go_script_lint.analysis.taint import input_source, sources_of
+from go_script_lint.analysis.typeinfo import file_types
+from go_script_lint.analysis.version_features import feature_uses
+from go_script_lint.base.model import Finding, Fix, Level, Location, Replacement, Risk
+from go_script_lint.base.rule import Rule, validate_registry
+from go_script_lint.base.yamlpos import YNode
+from go_script_lint.golang import go_ast, module_paths
+from go_script_lint.golang.directives import (
+    GO,
+    MODULE,
+    SCRIPT,
+    Directive,
+    header,
+    replace_fix,
+    span_location,
+)
+from go_script_lint.golang.gomod import gomod_location, package_gomod
+from go_script_lint.golang.parsing import Node, query_captures
+from go_script_lint.project.manifest import Problem
+
+__all__ = [
+    "GO",
+    "MODULE",
+    "SCRIPT",
+    "Directive",
+    "Field",
+    "FileContext",
+    "Finding",
+    "Fix",
+    "Level",
+    "Location",
+    "Node",
+    "PackageContext",
+    "Problem",
+    "Replacement",
+    "Risk",
+    "Rule",
+    "TypeIndex",
+    "YNode",
+    "constant_strings",
+    "crosscheck",
+    "declaring_rhs",
+    "defers_of",
+    "denied",
+    "errcheck",
+    "exec_argv",
+    "feature_uses",
+    "field_for",
+    "file_of",
+    "file_types",
+    "go_ast",
+    "gomod_location",
+    "has_sandbox",
+    "header",
+    "input_source",
+    "is_constant",
+    "manifest_of",
+    "marked_structs",
+    "mode_argument",
+    "module_paths",
+    "need_of",
+    "nested_structs",
+    "openapi_of",
+    "package_gomod",
+    "program_name",
+    "query_captures",
+    "reaches",
+    "replace_fix",
+    "sandbox_for",
+    "schema_file_of",
+    "short_callee",
+    "show_mode",
+    "source_tag",
+    "sources_of",
+    "span_location",
+    "struct_fields",
+    "type_index",
+    "unwrap_pointer",
+    "validate_registry",
+    "weak_bits",
+]

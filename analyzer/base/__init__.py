@@ -1,0 +1,7 @@
+"""Base: the data every other layer speaks, with no parsing and no I/O policy.
+
+Findings, locations, levels and run results (``model``), the rule catalog
+entry (``rule``), source decoding and line indexes (``source``), SARIF
+fingerprints (``fingerprint``) and position-keeping YAML loading (``yamlpos``).
+May import: the standard library and third-party packages only.
+"""

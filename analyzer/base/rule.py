@@ -1,0 +1,151 @@
+"""The rule type: everything the catalog says about a rule, and its check."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from go_script_lint.base.model import Finding, Level, Risk
+
+if TYPE_CHECKING:
+    from tree_sitter import Node
+
+    from go_script_lint.analysis.context import FileContext, PackageContext
+
+NodeCheck = Callable[["Node", "FileContext"], Iterable[Finding]]
+FilePredicate = Callable[["FileContext"], bool]
+PackageCheck = Callable[["PackageContext"], Iterable[Finding]]
+
+_ID = re.compile(r"GSL[0-5]\d\d")
+_NAME = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
+PRECISIONS = ("very-high", "high", "medium", "low")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One catalog entry.
+
+    Attributes:
+        id: Stable id, ``GSL`` + family digit + two digits; never reused.
+        name: kebab-case name of the flagged pattern.
+        summary: One line (SARIF ``shortDescription``).
+        description: A paragraph (SARIF ``fullDescription``).
+        message: Result message template; ``{placeholders}`` filled by the check.
+        level: Default level.
+        risk: Harm the pattern can do; drives ``security-severity``.
+        scan_level: Lowest ``--risk-level`` at which the rule runs.
+        help: Markdown: why it matters and how to fix it.
+        bad / good: Complete ``main.go`` sources; tests check that ``bad``
+            triggers the rule and ``good`` does not.
+        example_files: Other files (``go.mod``, ``go-script.yaml``) both
+            examples are analysed with.
+        good_files: Replacements for some ``example_files`` in the good
+            example only (a manifest rule's fix is in the manifest, not in Go).
+        options: Option defaults; the config may override them, same types.
+        node_types: tree-sitter node kinds the check is offered.
+        check: Called by the engine for each node of those kinds.
+        requires_imports: The rule can only fire in files importing one of
+            these packages; other files skip it (a speed-up, not a semantic).
+        applies: Per-file predicate with the same purpose (e.g. "the
+            directory's manifest has a sandbox section"); module-level function.
+        package_check: Called once per analysed directory (cross-file rules).
+        engine_rule: Findings come from the engine itself (GSL001/GSL002).
+        implemented: False reserves and documents the id; the rule never runs.
+        default_enabled: False for opt-in rules (enable with ``--select``).
+    """
+
+    id: str
+    name: str
+    summary: str
+    description: str
+    message: str
+    level: Level
+    risk: Risk
+    scan_level: Risk = Risk.MEDIUM
+    tags: tuple[str, ...] = ()
+    cwe: tuple[int, ...] = ()
+    precision: str = "high"
+    help: str = ""
+    bad: str = ""
+    good: str = ""
+    example_files: Mapping[str, str] = field(default_factory=dict)
+    good_files: Mapping[str, str] = field(default_factory=dict)
+    options: Mapping[str, Any] = field(default_factory=dict)
+    node_types: tuple[str, ...] = ()
+    check: NodeCheck | None = None
+    requires_imports: frozenset[str] = frozenset()
+    applies: FilePredicate | None = None
+    package_check: PackageCheck | None = None
+    engine_rule: bool = False
+    implemented: bool = True
+    default_enabled: bool = True
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def pascal_name(self) -> str:
+        """The catalog name in PascalCase (SARIF ``reportingDescriptor.name``)."""
+        return "".join(part.capitalize() for part in self.name.split("-"))
+
+    @property
+    def is_security(self) -> bool:
+        """Security rules get ``security-severity`` in SARIF."""
+        return "security" in self.tags
+
+    @property
+    def security_severity(self) -> str:
+        """Numeric severity string GitHub maps to critical/high/medium/low."""
+        return {Risk.HIGH: "8.0", Risk.MEDIUM: "5.5", Risk.LOW: "3.0"}[self.risk]
+
+    def format_message(self, **kwargs: object) -> str:
+        """Fill the message template; a missing argument leaves its placeholder."""
+        try:
+            text = self.message.format(**kwargs)
+        except (KeyError, IndexError, ValueError):
+            text = self.message
+        # Sentence case even when the message starts with a filled-in detail.
+        return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
+def validate_registry(rules: Iterable[Rule]) -> tuple[Rule, ...]:
+    """Check the catalog once at start-up and return it sorted by id.
+
+    Raises:
+        ValueError: on a duplicate id or name, a malformed id or name, or an
+            implemented rule with nothing for the engine to call.
+    """
+    seen_ids: set[str] = set()
+    seen_names: set[str] = set()
+    problems: list[str] = []
+    ordered = sorted(rules, key=lambda r: r.id)
+    for rule in ordered:
+        if not _ID.fullmatch(rule.id):
+            problems.append(f"{rule.id}: id must look like GSL201")
+        if not _NAME.fullmatch(rule.name):
+            problems.append(f"{rule.id}: name {rule.name!r} must be kebab-case")
+        for key in (rule.id, *rule.aliases):
+            if key in seen_ids:
+                problems.append(f"{key}: duplicate id")
+            seen_ids.add(key)
+        if rule.name in seen_names:
+            problems.append(f"{rule.id}: duplicate name {rule.name!r}")
+        seen_names.add(rule.name)
+        if rule.precision not in PRECISIONS:
+            problems.append(f"{rule.id}: precision must be one of {PRECISIONS}")
+        if not rule.summary or not rule.description or not rule.message:
+            problems.append(f"{rule.id}: summary, description and message are required")
+        if rule.implemented and not rule.engine_rule:
+            has_node_check = bool(rule.node_types) and rule.check is not None
+            if not has_node_check and rule.package_check is None:
+                problems.append(
+                    f"{rule.id}: implemented rule needs node_types+check or package_check"
+                )
+    if problems:
+        raise ValueError("invalid rule registry:\n  " + "\n  ".join(problems))
+    return tuple(ordered)
+
+
+def matches_selector(rule_id: str, selectors: Iterable[str]) -> bool:
+    """True when ``rule_id`` equals or starts with one of ``selectors`` (``GSL2``, ``GSL301``)."""
+    return any(rule_id.startswith(s.strip().upper()) for s in selectors if s.strip())

@@ -1,0 +1,422 @@
+"""Command-line interface: the only module that prints or exits.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings; 2 usage or
+configuration error, or an input that could not be analysed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import click
+
+from go_script_lint import __version__, engine
+from go_script_lint.base.model import Level, Risk, RunResult
+from go_script_lint.base.rule import Rule
+from go_script_lint.cli.registry import load_registry
+from go_script_lint.engine import baseline, fixes
+from go_script_lint.engine.cache import ResultCache, default_cache_dir
+from go_script_lint.project import vcs
+from go_script_lint.project.config import Config, ConfigError, build_config, find_config
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def exit_code(run: RunResult, fail_on: str) -> int:
+    """0, 1 or 2 for a finished run (suppressed findings never fail it)."""
+    if not run.complete:
+        return EXIT_ERROR
+    if fail_on == "never":
+        return EXIT_CLEAN
+    threshold = Level(fail_on).rank
+    failing = any(
+        f.suppression is None
+        and f.baseline_state not in ("unchanged", "absent")
+        and f.level.rank >= threshold
+        for f in run.findings
+    )
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _split(values: Sequence[str]) -> tuple[str, ...]:
+    return tuple(part.strip() for v in values for part in v.split(",") if part.strip())
+
+
+def _fail(message: str) -> None:
+    click.echo(f"go-script-lint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _list_rules(registry: Sequence[Rule]) -> None:
+    for rule in registry:
+        status = "" if rule.implemented else "  (reserved, not implemented)"
+        opt_in = "  (opt-in)" if rule.implemented and not rule.default_enabled else ""
+        click.echo(
+            f"{rule.id}  {rule.name:<28} {rule.level.value:<7} scan:{rule.scan_level.value:<6} "
+            f"{rule.summary}{status}{opt_in}"
+        )
+
+
+def explain(rule: Rule) -> str:
+    """A rule's catalog entry as terminal text."""
+    from go_script_lint.cli.rule_docs import rule_markdown
+
+    return rule_markdown(rule)
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "sarif", "github"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to FILE.",
+)
+@click.option(
+    "--risk-level",
+    type=click.Choice(["low", "medium", "high"]),
+    default=None,
+    help="Scan depth: low = high-confidence rules only, high adds the deep scan.  [default: medium]",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    help="Only these rule ids or prefixes (GSL2, GSL301); repeatable or comma-separated.",
+)
+@click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "note", "never"]),
+    default=None,
+    help="Lowest level that makes the exit code 1.  [default: note]",
+)
+@click.option(
+    "--schema-path",
+    type=click.Path(path_type=Path),
+    help="JSON Schema describing the script's parameters.",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path),
+    help="Config file (default: nearest .go-script-lint.yaml).",
+)
+@click.option("--no-config", is_flag=True, help="Ignore .go-script-lint.yaml files.")
+@click.option("--exclude", multiple=True, help="Glob of paths to skip; repeatable.")
+@click.option(
+    "--include-generated",
+    is_flag=True,
+    default=None,
+    help="Also analyse files marked `// Code generated ... DO NOT EDIT.`",
+)
+@click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    default=None,
+    help="Follow symbolic links that point outside the scanned paths.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Worker processes (0 = one per CPU).  [default: CPUs]",
+)
+@click.option(
+    "--srcroot",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Root that reported paths are relative to.  [default: .]",
+)
+@click.option(
+    "--category",
+    default=None,
+    help="SARIF automationDetails.id, for several uploads per commit.",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Result cache directory.  [default: ~/.cache/go-script-lint]",
+)
+@click.option(
+    "--no-cache", is_flag=True, help="Neither read nor write the result cache."
+)
+@click.option(
+    "--shard",
+    default=None,
+    metavar="K/N",
+    help="Analyse only the K-th of N deterministic slices of the directories (CI matrix).",
+)
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Report only findings not in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Record the current findings as the baseline and exit 0.",
+)
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply the certain rewrites (the SARIF `fixes`) in place, then report what remains.",
+)
+@click.option(
+    "--diff",
+    "show_diff",
+    is_flag=True,
+    help="Print the rewrites --fix would apply as a unified diff, change nothing.",
+)
+@click.option(
+    "--omit-suppressed",
+    is_flag=True,
+    help="Leave suppressed findings out of the report (for GitHub uploads).",
+)
+@click.option("--list-rules", is_flag=True, help="List the rule catalog and exit.")
+@click.option(
+    "--explain",
+    "explain_id",
+    metavar="RULE",
+    help="Show a rule's documentation and exit.",
+)
+@click.option(
+    "--show-config",
+    is_flag=True,
+    help="Print the effective configuration and where each value came from.",
+)
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour text output.  [default: when writing to a terminal]",
+)
+@click.version_option(__version__, prog_name="go-script-lint")
+def main(
+    paths: tuple[str, ...],
+    output_format: str,
+    output: Path | None,
+    risk_level: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    schema_path: Path | None,
+    config_file: Path | None,
+    no_config: bool,
+    exclude: tuple[str, ...],
+    include_generated: bool | None,
+    follow_symlinks: bool | None,
+    jobs: int | None,
+    srcroot: Path | None,
+    category: str | None,
+    cache_dir: Path | None,
+    no_cache: bool,
+    shard: str | None,
+    baseline_file: Path | None,
+    write_baseline: Path | None,
+    fix: bool,
+    show_diff: bool,
+    omit_suppressed: bool,
+    list_rules: bool,
+    explain_id: str | None,
+    show_config: bool,
+    color: bool | None,
+) -> None:
+    """Lint Go scripts: directives, dangerous calls, unchecked errors, struct tags, manifests."""
+    registry = load_registry()
+    if list_rules:
+        _list_rules(registry)
+        return
+    if explain_id:
+        wanted = explain_id.strip().upper()
+        rule = next(
+            (r for r in registry if r.id == wanted or r.name == explain_id), None
+        )
+        if rule is None:
+            _fail(f"no rule {explain_id!r}; see --list-rules")
+        else:
+            click.echo(explain(rule))
+        return
+    targets = paths or (".",)
+    config = _make_config(
+        registry,
+        targets,
+        config_file=config_file,
+        no_config=no_config,
+        flags={
+            "risk_level": Risk(risk_level) if risk_level else None,
+            "select": _split(select),
+            "ignore": _split(ignore),
+            "fail_on": fail_on,
+            "exclude": tuple(exclude),
+            "include_generated": include_generated,
+            "follow_symlinks": follow_symlinks,
+            "schema_path": schema_path,
+        },
+    )
+    if show_config:
+        _print_config(config)
+        return
+    if schema_path is not None and not schema_path.is_file():
+        _fail(f"--schema-path {schema_path}: no such file")
+    root = srcroot or Path(".")
+    workers = jobs if jobs not in (None, 0) else (os.cpu_count() or 1)
+    rules = config.enabled_rules(registry)
+    store = None if no_cache else ResultCache(cache_dir or default_cache_dir())
+    slice_ = _parse_shard(shard) if shard else None
+    run = engine.run(
+        targets, rules, config, srcroot=root, jobs=workers, cache=store, shard=slice_
+    )
+    if show_diff:
+        click.echo(fixes.diff(run.findings, root), nl=False)
+        sys.exit(EXIT_CLEAN)
+    if fix:
+        changed = fixes.apply_fixes(run.findings, root)
+        click.echo(f"go-script-lint: fixed {len(changed)} file(s)", err=True)
+        if changed:
+            run = engine.run(
+                targets,
+                rules,
+                config,
+                srcroot=root,
+                jobs=workers,
+                cache=store,
+                shard=slice_,
+            )
+    if write_baseline is not None:
+        _write(write_baseline, baseline.dump(run))
+        click.echo(
+            f"go-script-lint: wrote {write_baseline} with {len(run.findings)} findings",
+            err=True,
+        )
+        sys.exit(EXIT_ERROR if not run.complete else EXIT_CLEAN)
+    if baseline_file is not None:
+        try:
+            run = baseline.apply(run, baseline.load(baseline_file))
+        except baseline.BaselineError as exc:
+            _fail(str(exc))
+    if omit_suppressed:
+        run = replace(
+            run, findings=tuple(f for f in run.findings if f.suppression is None)
+        )
+    if category:
+        run.options["category"] = category
+    if output_format == "sarif":
+        run.options.update(vcs.provenance(root))
+    report = _render(run, registry, output_format, output, color)
+    if output is not None:
+        _write(output, report)
+        if output_format != "text":
+            click.echo(_summary_line(run), err=True)
+    else:
+        click.echo(report, nl=False)
+    sys.exit(exit_code(run, config.fail_on))
+
+
+def _parse_shard(text: str) -> tuple[int, int]:
+    k, _, n = text.partition("/")
+    if not (k.isdigit() and n.isdigit()) or not 1 <= int(k) <= int(n):
+        _fail(f"--shard {text!r}: expected K/N with 1 <= K <= N, e.g. 2/4")
+    return int(k), int(n)
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"cannot write {path}: {exc.strerror or exc}")
+
+
+def _make_config(
+    registry: Sequence[Rule],
+    targets: Sequence[str],
+    *,
+    config_file: Path | None,
+    no_config: bool,
+    flags: dict[str, Any],
+) -> Config:
+    path = config_file
+    if path is None and not no_config:
+        path = find_config(Path(targets[0]) if Path(targets[0]).exists() else Path("."))
+    if path is not None and not path.is_file():
+        _fail(f"--config {path}: no such file")
+    try:
+        return build_config(registry, config_path=path, flags=flags)
+    except ConfigError as exc:
+        _fail(str(exc))
+        raise  # unreachable: _fail exits
+
+
+def _print_config(config: Config) -> None:
+    for key in (
+        "risk_level",
+        "fail_on",
+        "select",
+        "ignore",
+        "exclude",
+        "include_generated",
+        "follow_symlinks",
+        "max_file_bytes",
+        "file_time_budget",
+        "foreign_suppressions",
+        "require_reason",
+        "rule_levels",
+        "rule_options",
+        "schema_path",
+    ):
+        value = getattr(config, key)
+        if isinstance(value, Risk):
+            value = value.value
+        click.echo(
+            f"{key.replace('_', '-')}: {value!r}  # {config.sources.get(key, 'default')}"
+        )
+
+
+def _render(
+    run: RunResult,
+    registry: Sequence[Rule],
+    fmt: str,
+    output: Path | None,
+    color: bool | None,
+) -> str:
+    from go_script_lint.output import FORMATS
+
+    ran = [r for r in registry if r.id in set(run.rule_ids)]
+    if fmt == "sarif":
+        from go_script_lint.output.sarif import check_limits, dumps, sarif_dict
+
+        log = sarif_dict(run, ran)
+        problems = check_limits(log)
+        if problems:
+            _fail("the SARIF log would exceed GitHub's limits: " + "; ".join(problems))
+        return dumps(log)
+    use_color = color if color is not None else (output is None and sys.stdout.isatty())
+    hidden = sum(1 for f in run.findings if f.baseline_state in ("unchanged", "absent"))
+    if hidden and fmt in ("text", "github"):
+        shown = tuple(
+            f for f in run.findings if f.baseline_state not in ("unchanged", "absent")
+        )
+        text = FORMATS[fmt](replace(run, findings=shown), ran, color=use_color)
+        if fmt == "text":
+            text += f"{hidden} findings hidden by the baseline\n"
+        return text
+    return FORMATS[fmt](run, ran, color=use_color)
+
+
+def _summary_line(run: RunResult) -> str:
+    active = [f for f in run.findings if f.suppression is None]
+    return f"go-script-lint: {len(active)} findings in {len(run.files)} files"

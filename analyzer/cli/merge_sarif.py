@@ -1,0 +1,96 @@
+"""Merge SARIF logs of several shards into one run: ``go-script-lint-merge-sarif``.
+
+Usage: ``python -m go_script_lint.cli.merge_sarif -o merged.sarif shard1.sarif shard2.sarif …``.
+The logs must come from go-script-lint runs with the same options; rules are
+united by id (``ruleIndex`` rewritten), results concatenated in a stable
+order, notifications kept, and the run is successful only if all were.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+
+class MergeError(Exception):
+    """The inputs cannot be merged."""
+
+
+def merge_logs(logs: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """One SARIF log with one run holding every input run's results."""
+    runs = [run for log in logs for run in log.get("runs", [])]
+    if not runs:
+        raise MergeError("no runs to merge")
+    names = {run["tool"]["driver"].get("name") for run in runs}
+    if len(names) != 1:
+        raise MergeError(f"logs come from different tools: {sorted(map(str, names))}")
+    merged = json.loads(json.dumps(runs[0]))
+    rules: dict[str, dict[str, Any]] = {}
+    for run in runs:
+        for rule in run["tool"]["driver"].get("rules", []):
+            rules.setdefault(rule["id"], rule)
+    ordered = [rules[k] for k in sorted(rules)]
+    index = {rule["id"]: i for i, rule in enumerate(ordered)}
+    results = []
+    for run in runs:
+        for result in run.get("results", []):
+            result = dict(result)
+            if "ruleId" in result:
+                result["ruleIndex"] = index[result["ruleId"]]
+            results.append(result)
+    results.sort(key=_result_key)
+    merged["tool"]["driver"]["rules"] = ordered
+    merged["results"] = results
+    invocations = [inv for run in runs for inv in run.get("invocations", [])]
+    if invocations:
+        notes = [
+            n for inv in invocations for n in inv.get("toolExecutionNotifications", [])
+        ]
+        first = dict(invocations[0])
+        first["executionSuccessful"] = all(
+            inv.get("executionSuccessful", True) for inv in invocations
+        )
+        if notes:
+            first["toolExecutionNotifications"] = notes
+        merged["invocations"] = [first]
+    return {k: v for k, v in logs[0].items() if k != "runs"} | {"runs": [merged]}
+
+
+def _result_key(result: dict[str, Any]) -> tuple[str, int, int, str]:
+    loc = (result.get("locations") or [{}])[0].get("physicalLocation", {})
+    region = loc.get("region", {})
+    uri = loc.get("artifactLocation", {}).get("uri", "")
+    return (
+        uri,
+        region.get("startLine", 0),
+        region.get("startColumn", 0),
+        result.get("ruleId", ""),
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command-line entry point; returns the exit status."""
+    parser = argparse.ArgumentParser(
+        prog="go-script-lint-merge-sarif", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument("logs", nargs="+", type=Path)
+    parser.add_argument("-o", "--output", type=Path, required=True)
+    args = parser.parse_args(argv)
+    try:
+        logs = [json.loads(p.read_text(encoding="utf-8")) for p in args.logs]
+        merged = merge_logs(logs)
+    except (OSError, ValueError, KeyError, MergeError) as exc:
+        print(f"go-script-lint-merge-sarif: error: {exc}", file=sys.stderr)
+        return 2
+    args.output.write_text(
+        json.dumps(merged, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,183 @@
+"""Generate the rule pages (`docs/rules/GSLxxx.md`) and index from the catalog.
+
+Usage: ``python -m go_script_lint.cli.rule_docs [--check] [DOCS_DIR]``. ``--check`` writes
+nothing and exits 1 when a committed page differs from the catalog (a test
+runs it), so the docs can never drift from the code.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from go_script_lint.base.rule import Rule
+
+FAMILIES = {
+    "0": "Tool diagnostics",
+    "1": "Directives and modules",
+    "2": "Dangerous calls",
+    "3": "Unchecked errors",
+    "4": "Manifest and struct tags",
+    "5": "Sandbox contract",
+}
+
+
+def _option_text(value: object) -> str:
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(f"`{v}`" for v in value) + "]"
+    return f"`{value!r}`" if isinstance(value, str) else f"`{value}`"
+
+
+def rule_markdown(rule: Rule) -> str:
+    """The documentation page of one rule."""
+    lines = [f"# {rule.id} {rule.name}", ""]
+    if not rule.implemented:
+        lines += [
+            "> **Reserved.** This id is catalogued; the rule is not implemented yet and never runs.",
+            "",
+        ]
+    lines += [rule.summary, ""]
+    facts = [
+        ("Default level", rule.level.value),
+        ("Risk", rule.risk.value),
+        ("Runs at `--risk-level`", f"{rule.scan_level.value} and above"),
+        ("Precision", rule.precision),
+        ("Tags", ", ".join(f"`{t}`" for t in rule.tags) or "none"),
+        (
+            "CWE",
+            ", ".join(
+                f"[CWE-{c}](https://cwe.mitre.org/data/definitions/{c}.html)"
+                for c in rule.cwe
+            )
+            or "none",
+        ),
+        (
+            "Enabled by default",
+            "yes" if rule.default_enabled else "no (opt in with `--select`)",
+        ),
+    ]
+    if rule.aliases:
+        facts.append(("Former ids", ", ".join(rule.aliases)))
+    lines += ["| | |", "|---|---|", *[f"| {k} | {v} |" for k, v in facts], ""]
+    lines += ["## What it does", "", rule.description, ""]
+    if rule.help:
+        lines += ["## Why and how to fix", "", rule.help, ""]
+    if rule.bad:
+        lines += ["## Example", "", "```go", rule.bad.rstrip("\n"), "```", ""]
+    if rule.good:
+        lines += ["## Use instead", "", "```go", rule.good.rstrip("\n"), "```", ""]
+    for name, content in sorted(rule.example_files.items()):
+        lang = (
+            "yaml"
+            if name.endswith((".yaml", ".yml"))
+            else ("json" if name.endswith(".json") else "")
+        )
+        lines += [f"With `{name}`:", "", f"```{lang}", content.rstrip("\n"), "```", ""]
+    for name, content in sorted(rule.good_files.items()):
+        lang = (
+            "yaml"
+            if name.endswith((".yaml", ".yml"))
+            else ("json" if name.endswith(".json") else "")
+        )
+        lines += [f"Fixed `{name}`:", "", f"```{lang}", content.rstrip("\n"), "```", ""]
+    if rule.options:
+        lines += [
+            "## Options",
+            "",
+            "Set them in `.go-script-lint.yaml` under `rules: {"
+            + rule.id
+            + ": {options: …}}`.",
+            "",
+        ]
+        lines += ["| option | default |", "|---|---|"]
+        lines += [
+            f"| `{k}` | {_option_text(v)} |" for k, v in sorted(rule.options.items())
+        ]
+        lines += [""]
+    lines += [
+        "## Suppressing",
+        "",
+        f"`//go-script-lint:ignore {rule.id} -- reason` on the line or the line above.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def index_markdown(rules: Sequence[Rule]) -> str:
+    """The rule index page."""
+    lines = [
+        "# Rules",
+        "",
+        "Generated from the catalog by `python -m go_script_lint.cli.rule_docs`; do not edit.",
+        "",
+    ]
+    for digit, title in FAMILIES.items():
+        family = [r for r in rules if r.id[3] == digit]
+        if not family:
+            continue
+        lines += [
+            f"## {title}",
+            "",
+            "| id | name | level | scan level | summary |",
+            "|---|---|---|---|---|",
+        ]
+        for r in family:
+            note = " *(reserved)*" if not r.implemented else ""
+            summary = r.summary.replace("|", "\\|")
+            lines.append(
+                f"| [{r.id}]({r.id}.md) | {r.name}{note} | {r.level.value} | {r.scan_level.value} | {summary} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def expected_pages(rules: Sequence[Rule]) -> dict[str, str]:
+    """File name (under ``docs/rules``) → content."""
+    pages = {f"{r.id}.md": rule_markdown(r) for r in rules}
+    pages["index.md"] = index_markdown(rules)
+    return pages
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Write or check the generated pages; returns the exit status."""
+    from go_script_lint.cli.registry import load_registry
+
+    registry = load_registry()
+    args = list(sys.argv[1:] if argv is None else argv)
+    check = "--check" in args
+    rest = [a for a in args if a != "--check"]
+    target = Path(rest[0]) if rest else Path("docs") / "rules"
+    stale = []
+    pages = expected_pages(registry)
+    if not check:
+        target.mkdir(parents=True, exist_ok=True)
+    for name, content in pages.items():
+        path = target / name
+        content = content.encode("utf-8", errors="replace").decode("utf-8")
+        current = path.read_text(encoding="utf-8") if path.is_file() else None
+        if current != content:
+            stale.append(name)
+            if not check:
+                path.write_text(content, encoding="utf-8", errors="replace")
+    extra = (
+        sorted(p.name for p in target.glob("*.md") if p.name not in pages)
+        if target.is_dir()
+        else []
+    )
+    if check and (stale or extra):
+        print(
+            f"docs out of date: {', '.join(stale + extra)}; run `python -m go_script_lint.cli.rule_docs`",
+            file=sys.stderr,
+        )
+        return 1
+    for name in extra:
+        if not check:
+            (target / name).unlink()
+    if not check:
+        print(f"wrote {len(stale)} of {len(pages)} pages to {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

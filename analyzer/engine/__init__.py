@@ -1,0 +1,12 @@
+"""The engine: runs rules over units and collects one deterministic result.
+
+One directory's analysis (``unit``), scheduling over worker processes and
+shards (``scheduler``), the result cache (``cache``), suppression comments
+(``suppress``), baselines (``baseline``) and applying fixes (``fixes``).
+Rules are passed in; the engine never imports ``rules``.
+May import: ``base``, ``golang``, ``project``, ``analysis``, ``api``.
+"""
+
+from go_script_lint.engine.scheduler import run
+
+__all__ = ["run"]

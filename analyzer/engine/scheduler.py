@@ -1,0 +1,236 @@
+"""The engine: discover → analyse units → collect.
+
+Each directory is a unit of work (:mod:`go_script_lint.engine.unit` analyses one: read
+and parse each file once, one query pass per file for the node rules, the
+package rules once); only findings leave a unit, never trees. Units run in
+worker processes with ``jobs > 1``, are reused from the result cache when
+their inputs did not change, and can be split into shards across CI jobs.
+Results are sorted, so the output does not depend on ``jobs`` or scheduling.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import traceback
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from multiprocessing import get_context
+from pathlib import Path
+
+from go_script_lint import __version__
+from go_script_lint.analysis.context import PackageContext
+from go_script_lint.base.model import (
+    FileResult,
+    Finding,
+    Level,
+    Location,
+    Notification,
+    Region,
+    RunResult,
+)
+from go_script_lint.base.rule import Rule
+from go_script_lint.engine import cache as cache_module
+from go_script_lint.engine.cache import ResultCache
+from go_script_lint.engine.unit import (
+    UNREADABLE,
+    RuleSet,
+    analyse_unit,
+    raise_internal_errors,
+)
+from go_script_lint.project.config import Config
+from go_script_lint.project.discovery import Discovery, Unit, discover
+
+log = logging.getLogger(__name__)
+
+# -- worker processes --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every unit of a run shares; sent once to each worker process."""
+
+    ruleset: RuleSet
+    config: Config
+    srcroot: Path
+    cache: ResultCache | None = None
+    shard: tuple[int, int] | None = None
+
+
+_worker_job: Job | None = None
+
+
+def _init_worker(job: Job) -> None:
+    global _worker_job
+    _worker_job = job
+
+
+def _work(unit: Unit) -> FileResult:
+    assert _worker_job is not None
+    return _cached_analyse(unit, _worker_job)
+
+
+def _cached_analyse(unit: Unit, job: Job) -> FileResult:
+    if job.cache is None:
+        return _safe_analyse(unit, job.ruleset, job.config, job.srcroot)
+    extra = [p for p in (job.config.schema_path, _openapi_path(unit)) if p is not None]
+    key = cache_module.unit_key(
+        unit, job.config.fingerprint(), sorted(job.ruleset.ids), extra
+    )
+    cached = job.cache.get(key)
+    if cached is not None:
+        return cached
+    result = _safe_analyse(unit, job.ruleset, job.config, job.srcroot)
+    # Error notifications (crashes, budgets) may not repeat: never cache them.
+    if all(n.level is not Level.ERROR for n in result.notifications):
+        job.cache.put(key, result)
+    return result
+
+
+def _openapi_path(unit: Unit) -> Path | None:
+    """The manifest's ``openapi`` file, an input of the unit's results."""
+    if unit.manifest is None:
+        return None
+    try:
+        text = unit.manifest.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    match = re.search(r"^openapi:\s*['\"]?([^'\"#\s]+)", text, re.M)
+    return unit.directory / match.group(1) if match else None
+
+
+def _safe_analyse(
+    unit: Unit, ruleset: RuleSet, config: Config, srcroot: Path
+) -> FileResult:
+    try:
+        return analyse_unit(unit, ruleset, config, srcroot)
+    except Exception as exc:
+        if raise_internal_errors():
+            raise
+        log.debug("unit %s failed:\n%s", unit.display, traceback.format_exc())
+        return FileResult(
+            notifications=(
+                Notification(
+                    f"internal error while analysing {unit.display}: {type(exc).__name__}: {exc}",
+                    Level.ERROR,
+                    path=unit.display,
+                    descriptor="internal-error",
+                ),
+            )
+        )
+
+
+def _analyse_all(units: Sequence[Unit], job: Job, jobs: int) -> Iterable[FileResult]:
+    if jobs <= 1 or len(units) <= 1:
+        return [_cached_analyse(u, job) for u in units]
+    methods = ("fork", "forkserver", "spawn")
+    ctx = get_context(next(m for m in methods if m in _start_methods()))
+    chunk = max(1, min(16, len(units) // (jobs * 4) or 1))
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(job,)
+    ) as pool:
+        return list(pool.map(_work, units, chunksize=chunk))
+
+
+def _start_methods() -> list[str]:
+    import multiprocessing
+
+    return multiprocessing.get_all_start_methods()
+
+
+def problems_to_results(
+    discovery: Discovery, ruleset: RuleSet, config: Config
+) -> FileResult:
+    """GSL002 findings and notifications for paths discovery could not use."""
+    findings: list[Finding] = []
+    notes: list[Notification] = []
+    rule = ruleset.get(UNREADABLE)
+    for problem in discovery.problems:
+        level = Level.ERROR if problem.fatal else Level.NOTE
+        notes.append(Notification(problem.message, level, path=problem.display))
+        if problem.fatal and rule is not None:
+            factory = PackageContext(".", Path("."), config)
+            findings.append(
+                factory.make_finding(
+                    rule,
+                    Location(problem.display, Region(1, 1, 1, 1)),
+                    problem=problem.message,
+                )
+            )
+    return FileResult(findings=tuple(findings), notifications=tuple(notes))
+
+
+def run(
+    paths: Sequence[str],
+    rules: Sequence[Rule],
+    config: Config,
+    *,
+    srcroot: Path = Path("."),
+    jobs: int = 1,
+    cache: ResultCache | None = None,
+    shard: tuple[int, int] | None = None,
+) -> RunResult:
+    """Analyse ``paths`` with the enabled ``rules`` and return the sorted result.
+
+    Args:
+        paths: Files and directories to analyse.
+        rules: The enabled rules.
+        config: The effective configuration.
+        srcroot: Reported paths are relative to it.
+        jobs: Worker processes (1 = in this process).
+        cache: Where to reuse and store unit results, if anywhere.
+        shard: ``(k, n)``: analyse only the k-th of n deterministic slices of
+            the directories (1-based), for splitting a repository across CI jobs.
+    """
+    ruleset = RuleSet(tuple(rules))
+    discovery = discover(
+        paths,
+        srcroot=srcroot,
+        excludes=config.exclude,
+        follow_symlinks=config.follow_symlinks,
+    )
+    units = discovery.units
+    if shard is not None:
+        units = [u for u in units if shard_of(u.display, shard[1]) == shard[0]]
+    job = Job(ruleset, config, srcroot, cache)
+    results = [problems_to_results(discovery, ruleset, config)]
+    results.extend(_analyse_all(units, job, jobs))
+    run = collect(results, ruleset, config)
+    if config.per_path_ignores:
+        kept = tuple(
+            f for f in run.findings if not config.ignored_at(f.rule_id, f.location.path)
+        )
+        run = replace(run, findings=kept)
+    return run
+
+
+def shard_of(directory: str, count: int) -> int:
+    """1-based shard of a directory: a stable hash, the same on every machine."""
+    digest = hashlib.sha256(directory.encode("utf-8", errors="replace")).digest()
+    return int.from_bytes(digest[:8], "big") % count + 1
+
+
+def collect(
+    results: Iterable[FileResult], ruleset: RuleSet, config: Config
+) -> RunResult:
+    """Merge unit results into one deterministic run result."""
+    findings: dict[tuple[object, ...], Finding] = {}
+    notifications: set[Notification] = set()
+    files: set[str] = set()
+    for result in results:
+        for f in result.findings:
+            findings.setdefault(
+                (*f.sort_key, f.location.region.end_line, f.location.region.end_column),
+                f,
+            )
+        notifications.update(result.notifications)
+        files.update(result.files)
+    return RunResult(
+        findings=tuple(sorted(findings.values(), key=lambda f: f.sort_key)),
+        notifications=tuple(sorted(notifications, key=lambda n: n.sort_key)),
+        files=tuple(sorted(files)),
+        rule_ids=tuple(r.id for r in ruleset.rules),
+        tool_version=__version__,
+    )

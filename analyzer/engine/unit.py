@@ -1,0 +1,421 @@
+"""Analysis of one unit of work: a directory's Go files, go.mod and manifest.
+
+Each file is read and parsed once (GSL001/GSL002 come from here), node rules
+are served by one query pass per file with dispatch by node kind, package
+rules run once per directory, and findings leave with their suppressions,
+snippets and fingerprints attached. Trees stay inside the unit.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+import traceback
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from go_script_lint.analysis.context import FileContext, PackageContext
+from go_script_lint.base import fingerprint
+from go_script_lint.base.model import (
+    FileResult,
+    Finding,
+    Level,
+    LineIndex,
+    Location,
+    Notification,
+    Region,
+)
+from go_script_lint.base.rule import Rule, matches_selector
+from go_script_lint.base.source import (
+    Encoding,
+    classify,
+    first_invalid_utf8,
+    is_generated,
+    read_bytes,
+)
+from go_script_lint.engine.suppress import (
+    SuppressionComment,
+    apply_suppressions,
+    parse_suppressions,
+)
+from go_script_lint.golang.parsing import error_regions, iter_nodes_of_types
+from go_script_lint.golang.recovery import MEMO_KEY, parse_go, recovered_syntax
+from go_script_lint.project.config import Config
+from go_script_lint.project.discovery import GoFile, Unit, make_display
+
+log = logging.getLogger(__name__)
+
+PARSE_ERROR = "GSL001"
+UNREADABLE = "GSL002"
+UNUSED_SUPPRESSION = "GSL003"
+
+
+def raise_internal_errors() -> bool:
+    """Tests set ``GSL_RAISE_INTERNAL=1`` so a crashing rule fails loudly."""
+    return os.environ.get("GSL_RAISE_INTERNAL") == "1"
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The enabled rules, indexed for dispatch (built once per process)."""
+
+    rules: tuple[Rule, ...]
+    _dispatch_cache: dict[tuple[str, ...], dict[str, list[Rule]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    @property
+    def ids(self) -> frozenset[str]:
+        """Ids of the enabled rules."""
+        return frozenset(r.id for r in self.rules)
+
+    def by_node_type(
+        self, rules: Iterable[Rule] | None = None
+    ) -> dict[str, list[Rule]]:
+        """Node kind → the rules that asked for it."""
+        index: dict[str, list[Rule]] = defaultdict(list)
+        for rule in self.rules if rules is None else rules:
+            if rule.check is not None:
+                for kind in rule.node_types:
+                    index[kind].append(rule)
+        return dict(index)
+
+    def dispatch_for(self, ctx: FileContext) -> dict[str, list[Rule]]:
+        """The node-kind index of the rules that can fire in this file.
+
+        A rule that names ``requires_imports`` is dropped from files importing
+        none of those packages, and one with an ``applies`` predicate from files
+        it rejects, so the single query pass does not even capture the nodes
+        only they wanted. Indexes are shared by files with the same rule set.
+        """
+        imports = ctx.imports.paths
+        active = tuple(
+            r
+            for r in self.rules
+            if r.check is not None
+            and (not r.requires_imports or not r.requires_imports.isdisjoint(imports))
+            and (r.applies is None or r.applies(ctx))
+        )
+        key = tuple(r.id for r in active)
+        cached = self._dispatch_cache.get(key)
+        if cached is None:
+            cached = self._dispatch_cache[key] = self.by_node_type(active)
+        return cached
+
+    def package_rules(self) -> list[Rule]:
+        """Rules that run once per directory."""
+        return [r for r in self.rules if r.package_check is not None]
+
+    def get(self, rule_id: str) -> Rule | None:
+        """The enabled rule with that id."""
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+
+class UnitAnalysis:
+    """Analysis of one directory; collects findings and notifications."""
+
+    def __init__(
+        self, unit: Unit, ruleset: RuleSet, config: Config, srcroot: Path
+    ) -> None:
+        """Prepare to analyse ``unit``."""
+        self.unit = unit
+        self.ruleset = ruleset
+        self.enabled = ruleset.ids
+        self.config = config
+        self.srcroot = srcroot
+        self.display = make_display(srcroot)
+        self.findings: list[Finding] = []
+        self.notifications: list[Notification] = []
+        self.sources: dict[str, bytes] = {}
+        self.reported: set[str] = set()
+        self.contexts: dict[str, FileContext] = {}
+        # Parse time counts against each file's time budget.
+        self.parse_seconds: dict[str, float] = {}
+        self.package = PackageContext(
+            unit.display,
+            unit.directory,
+            config,
+            gomod_path=unit.gomod,
+            manifest_path=unit.manifest,
+            owns_gomod=unit.owns_gomod,
+            display=self.display,
+        )
+
+    # -- reading and parsing -------------------------------------------------
+
+    def unreadable(self, path: str, message: str, level: Level = Level.ERROR) -> None:
+        """A file that could not be (fully) analysed: GSL002 plus a notification."""
+        if level is Level.ERROR:
+            self.notifications.append(
+                Notification(message, Level.ERROR, path=path, rule_id=UNREADABLE)
+            )
+        rule = self.ruleset.get(UNREADABLE)
+        if rule is not None:
+            loc = Location(path, Region(1, 1, 1, 1))
+            self.findings.append(
+                self.package.make_finding(rule, loc, level=level, problem=message)
+            )
+
+    def load(self, go_file: GoFile) -> None:
+        """Read, classify and parse one Go file; report GSL001/GSL002."""
+        path = go_file.display
+        result = read_bytes(go_file.abspath, self.config.max_file_bytes)
+        if result.data is None:
+            if go_file.report:
+                self.unreadable(path, result.error or "cannot read")
+            return
+        data = result.data
+        encoding = classify(data)
+        if encoding in (Encoding.UTF16, Encoding.BINARY):
+            if go_file.report:
+                what = "UTF-16 text" if encoding is Encoding.UTF16 else "binary data"
+                self.unreadable(path, f"not UTF-8 Go source ({what}); not analysed")
+            return
+        skip_generated = go_file.report and not (
+            go_file.explicit or self.config.include_generated
+        )
+        if skip_generated and is_generated(data):
+            return
+        # parse_go also recovers Go newer than the grammar (analyzer/recovery.py).
+        started = time.monotonic()
+        parsed = parse_go(data)
+        self.parse_seconds[path] = time.monotonic() - started
+        ctx = FileContext(
+            path, go_file.abspath, data, parsed.tree, self.package, self.config
+        )
+        ctx.memo(MEMO_KEY, lambda: parsed.recovered)
+        self.package.files.append(ctx)
+        self.contexts[path] = ctx
+        self.sources[path] = data
+        if not go_file.report:
+            return
+        self.reported.add(path)
+        if encoding is Encoding.INVALID_UTF8:
+            self.invalid_utf8(ctx)
+        if PARSE_ERROR in self.enabled:
+            self.parse_errors(ctx)
+
+    def invalid_utf8(self, ctx: FileContext) -> None:
+        """GSL002 (warning) at the first invalid byte; the file is still analysed."""
+        rule = self.ruleset.get(UNREADABLE)
+        if rule is None:
+            return
+        offset = max(0, first_invalid_utf8(ctx.source))
+        loc = Location(ctx.path, ctx.region(offset, offset + 1))
+        self.findings.append(
+            ctx.make_finding(
+                rule,
+                loc,
+                level=Level.WARNING,
+                problem="invalid UTF-8; analysed with replacement characters",
+            )
+        )
+
+    def parse_errors(self, ctx: FileContext) -> None:
+        """GSL001 at the start of each region the parser could not read."""
+        rule = self.ruleset.get(PARSE_ERROR)
+        if rule is None:
+            return
+        recovered = recovered_syntax(ctx)
+        for region in error_regions(ctx.root):
+            # Valid Go the grammar could not read (and recovery could) is never GSL001.
+            if any(r.start_byte <= region.start_byte < r.end_byte for r in recovered):
+                continue
+            end = region.end_byte if region.missing is None else region.start_byte
+            if region.missing is None:
+                # Point at the first line of the error region only (CR ends a line too).
+                end = min(_line_end(ctx.source, region.start_byte), end)
+                shown = _printable(ctx.source[region.start_byte : end].strip())
+                detail = (
+                    f"unexpected `{shown[:40]}`" if shown else "unexpected end of input"
+                )
+            else:
+                detail = f"missing `{region.missing}`"
+            loc = Location(ctx.path, ctx.region(region.start_byte, end))
+            self.findings.append(ctx.make_finding(rule, loc, detail=detail))
+        # Go requires a package clause; tree-sitter accepts a file without one.
+        if (
+            not any(c.type == "package_clause" for c in ctx.root.children)
+            and not ctx.root.has_error
+        ):
+            loc = Location(ctx.path, ctx.region(0, 0))
+            self.findings.append(
+                ctx.make_finding(rule, loc, detail="missing `package` clause")
+            )
+
+    # -- rules ---------------------------------------------------------------
+
+    def internal_error(self, rule: Rule, path: str, exc: BaseException) -> None:
+        """A rule crashed: tell the user which rule and file, keep going."""
+        log.debug("rule %s failed on %s:\n%s", rule.id, path, traceback.format_exc())
+        self.notifications.append(
+            Notification(
+                f"internal error in rule {rule.id} on {path}: {type(exc).__name__}: {exc}",
+                Level.ERROR,
+                path=path,
+                rule_id=rule.id,
+                descriptor="internal-error",
+            )
+        )
+
+    def run_rules(self) -> None:
+        """One query pass per file for node rules, then the package rules."""
+        for path in sorted(self.reported):
+            ctx = self.contexts[path]
+            dispatch = self.ruleset.dispatch_for(ctx)
+            kinds = list(dispatch)
+            # The per-file time budget is checked between node dispatches: a
+            # pathological file must not stall CI (it cannot interrupt a parse).
+            budget = self.config.file_time_budget
+            spent = self.parse_seconds.get(path, 0.0)
+            deadline = time.monotonic() + budget - spent if budget > 0 else None
+            first = len(self.findings)
+            for node in iter_nodes_of_types(ctx.root, kinds):
+                if deadline is not None and time.monotonic() > deadline:
+                    del self.findings[first:]
+                    self.unreadable(
+                        path,
+                        f"analysis took over the {budget:g}-second budget; skipped",
+                    )
+                    break
+                for rule in dispatch[node.type]:
+                    assert rule.check is not None
+                    try:
+                        self.findings.extend(rule.check(node, ctx))
+                    except Exception as exc:
+                        if raise_internal_errors():
+                            raise
+                        self.internal_error(rule, path, exc)
+        for rule in self.ruleset.package_rules():
+            assert rule.package_check is not None
+            try:
+                self.findings.extend(rule.package_check(self.package))
+            except Exception as exc:
+                if raise_internal_errors():
+                    raise
+                self.internal_error(rule, self.unit.display, exc)
+
+    # -- collecting ----------------------------------------------------------
+
+    def source_of(self, path: str) -> bytes | None:
+        """Bytes of a file a finding points into (Go files are in memory already)."""
+        if path not in self.sources:
+            result = read_bytes(self.srcroot / path, 8 << 20)
+            self.sources[path] = result.data if result.data is not None else b""
+        return self.sources[path] or None
+
+    def finish(self) -> FileResult:
+        """Suppressions, snippets and fingerprints; then the unit's result."""
+        by_path: dict[str, list[Finding]] = defaultdict(list)
+        known = {f.display for f in self.unit.go_files}
+        for finding in self.findings:
+            path = finding.location.path
+            if (
+                path in known
+                and path not in self.reported
+                and finding.rule_id != UNREADABLE
+            ):
+                continue  # a context-only sibling: its own run reports it
+            by_path[path].append(finding)
+        if UNUSED_SUPPRESSION in self.enabled:
+            for path in self.reported:
+                by_path.setdefault(path, [])
+        finished: list[Finding] = []
+        for path, items in sorted(by_path.items()):
+            finished.extend(self.finish_file(path, items))
+        return FileResult(
+            findings=tuple(finished),
+            notifications=tuple(self.notifications),
+            files=tuple(sorted(self.reported)),
+        )
+
+    def finish_file(self, path: str, items: list[Finding]) -> list[Finding]:
+        """Suppressions, then snippets and fingerprints, for one file's findings."""
+        source = self.source_of(path)
+        if source is None:
+            return items
+        ctx = self.contexts.get(path)
+        lines = ctx.lines if ctx is not None else LineIndex(source)
+        comments = _suppressions(source, lines, ctx, self.config)
+        items = apply_suppressions(items, comments)
+        unused = self.ruleset.get(UNUSED_SUPPRESSION)
+        if unused is not None:
+            items.extend(self.unused_suppressions(unused, path, comments, lines))
+        return fingerprint.fingerprint_findings(
+            items, source, snippet_lines=5, index=lines
+        )
+
+    def unused_suppressions(
+        self,
+        rule: Rule,
+        path: str,
+        comments: list[SuppressionComment],
+        lines: LineIndex,
+    ) -> Iterator[Finding]:
+        """GSL003 for suppression comments that matched nothing (opt-in)."""
+        others = [r for r in self.enabled if r != rule.id]
+        for comment in comments:
+            # A suppression of rules that did not run this time proves nothing.
+            if comment.used or not any(
+                matches_selector(r, comment.selectors) for r in others
+            ):
+                continue
+            region = lines.region(comment.start_byte, comment.end_byte)
+            yield self.package.make_finding(
+                rule, Location(path, region), selectors=",".join(comment.selectors)
+            )
+
+
+def _line_end(source: bytes, offset: int) -> int:
+    ends = [
+        i for i in (source.find(b"\n", offset), source.find(b"\r", offset)) if i != -1
+    ]
+    return min(ends) if ends else len(source)
+
+
+def _printable(data: bytes) -> str:
+    """Text for a message: control characters (NUL …) shown as ``\\xNN``."""
+    text = data.decode("utf-8", errors="replace")
+    return "".join(
+        ch if ch.isprintable() or ch == "\t" else f"\\x{ord(ch):02x}" for ch in text
+    )
+
+
+def _suppressions(
+    source: bytes, lines: LineIndex, ctx: FileContext | None, config: Config
+) -> list[SuppressionComment]:
+    in_comment = None
+    header_end = None
+    if ctx is not None:
+        root = ctx.root
+        package = next(
+            (c for c in root.named_children if c.type == "package_clause"), None
+        )
+        header_end = package.start_byte if package is not None else None
+
+        def in_comment(offset: int) -> bool:
+            node = root.descendant_for_byte_range(offset, offset + 1)
+            return node is not None and node.type == "comment"
+
+    return parse_suppressions(
+        source,
+        lines,
+        in_comment=in_comment,
+        header_end=header_end,
+        foreign=config.foreign_suppressions,
+        require_reason=config.require_reason,
+    )
+
+
+def analyse_unit(
+    unit: Unit, ruleset: RuleSet, config: Config, srcroot: Path
+) -> FileResult:
+    """Analyse one directory; never raises for bad input."""
+    analysis = UnitAnalysis(unit, ruleset, config, srcroot)
+    for go_file in unit.go_files:
+        analysis.load(go_file)
+    analysis.run_rules()
+    return analysis.finish()

@@ -1,0 +1,7 @@
+"""Go the language: every tree-sitter call, and the Go-specific file formats.
+
+Parsing and node helpers (``parsing``, ``go_ast``), recovery of syntax newer than
+the grammar (``recovery``), ``go.mod`` (``gomod``), header directives
+(``directives``) and Go module paths and versions (``module_paths``).
+May import: ``base``.
+"""

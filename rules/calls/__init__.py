@@ -1,0 +1,1 @@
+"""GSL2xx: dangerous calls (execution, deletion, environment, unsafe code, permissions, TLS)."""

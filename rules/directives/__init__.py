@@ -1,0 +1,1 @@
+"""GSL1xx: `//go:script` / `//go:requires` header directives against go.mod."""

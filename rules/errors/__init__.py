@@ -1,0 +1,1 @@
+"""GSL3xx: errors that are dropped (unchecked results, blank assignments, deferred closes)."""

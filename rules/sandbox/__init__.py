@@ -1,0 +1,1 @@
+"""GSL5xx: what the code needs against the manifest's `sandbox` contract."""

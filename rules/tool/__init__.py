@@ -1,0 +1,1 @@
+"""GSL0xx: the tool's own findings (parse errors, unreadable inputs, unused suppressions)."""
