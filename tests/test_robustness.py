@@ -536,7 +536,7 @@ def test_crashing_rule_is_a_notification_and_the_rest_still_runs(
 ) -> None:
     from dataclasses import replace
 
-    from go_script_lint.cli.main import exit_code
+    from go_script_lint.cli.report import exit_code
 
     monkeypatch.delenv("GSL_RAISE_INTERNAL")
     broken = replace(

@@ -1,7 +1,9 @@
 """The command line: option parsing, the run, and the auxiliary entry points.
 
-``main`` is ``go-script-lint``; ``merge_sarif`` is ``go-script-lint-merge-sarif``;
+``main`` is ``go-script-lint`` (options and the run), ``setup`` turns flags
+and config files into the run's configuration, ``report`` renders, writes and
+picks the exit code; ``merge_sarif`` is ``go-script-lint-merge-sarif``;
 ``rule_docs`` regenerates ``docs/rules/`` from the catalog; ``registry`` loads
-the rule catalog (the one place the engine's side imports ``rules``).
+the rule catalog (the one place outside ``rules/`` that imports it).
 May import: every layer and ``go_script_lint.rules``.
 """

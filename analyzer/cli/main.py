@@ -11,45 +11,31 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import click
 
 from go_script_lint import __version__, engine
-from go_script_lint.base.model import Level, Risk, RunResult
+from go_script_lint.base.model import Risk
 from go_script_lint.base.rule import Rule
 from go_script_lint.cli.registry import load_registry
+from go_script_lint.cli.report import (
+    EXIT_CLEAN,
+    EXIT_ERROR,
+    exit_code,
+    fail,
+    render_report,
+    summary_line,
+    write_report,
+)
+from go_script_lint.cli.setup import (
+    make_config,
+    parse_shard,
+    print_config,
+    split_values,
+)
 from go_script_lint.engine import baseline, fixes
 from go_script_lint.engine.cache import ResultCache, default_cache_dir
 from go_script_lint.project import vcs
-from go_script_lint.project.config import Config, ConfigError, build_config, find_config
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-def exit_code(run: RunResult, fail_on: str) -> int:
-    """0, 1 or 2 for a finished run (suppressed findings never fail it)."""
-    if not run.complete:
-        return EXIT_ERROR
-    if fail_on == "never":
-        return EXIT_CLEAN
-    threshold = Level(fail_on).rank
-    failing = any(
-        f.suppression is None
-        and f.baseline_state not in ("unchanged", "absent")
-        and f.level.rank >= threshold
-        for f in run.findings
-    )
-    return EXIT_FINDINGS if failing else EXIT_CLEAN
-
-
-def _split(values: Sequence[str]) -> tuple[str, ...]:
-    return tuple(part.strip() for v in values for part in v.split(",") if part.strip())
-
-
-def _fail(message: str) -> None:
-    click.echo(f"go-script-lint: error: {message}", err=True)
-    sys.exit(EXIT_ERROR)
 
 
 def _list_rules(registry: Sequence[Rule]) -> None:
@@ -247,20 +233,20 @@ def main(
             (r for r in registry if r.id == wanted or r.name == explain_id), None
         )
         if rule is None:
-            _fail(f"no rule {explain_id!r}; see --list-rules")
+            fail(f"no rule {explain_id!r}; see --list-rules")
         else:
             click.echo(explain(rule))
         return
     targets = paths or (".",)
-    config = _make_config(
+    config = make_config(
         registry,
         targets,
         config_file=config_file,
         no_config=no_config,
         flags={
             "risk_level": Risk(risk_level) if risk_level else None,
-            "select": _split(select),
-            "ignore": _split(ignore),
+            "select": split_values(select),
+            "ignore": split_values(ignore),
             "fail_on": fail_on,
             "exclude": tuple(exclude),
             "include_generated": include_generated,
@@ -269,15 +255,15 @@ def main(
         },
     )
     if show_config:
-        _print_config(config)
+        print_config(config)
         return
     if schema_path is not None and not schema_path.is_file():
-        _fail(f"--schema-path {schema_path}: no such file")
+        fail(f"--schema-path {schema_path}: no such file")
     root = srcroot or Path(".")
     workers = jobs if jobs not in (None, 0) else (os.cpu_count() or 1)
     rules = config.enabled_rules(registry)
     store = None if no_cache else ResultCache(cache_dir or default_cache_dir())
-    slice_ = _parse_shard(shard) if shard else None
+    slice_ = parse_shard(shard) if shard else None
     run = engine.run(
         targets, rules, config, srcroot=root, jobs=workers, cache=store, shard=slice_
     )
@@ -298,7 +284,7 @@ def main(
                 shard=slice_,
             )
     if write_baseline is not None:
-        _write(write_baseline, baseline.dump(run))
+        write_report(write_baseline, baseline.dump(run))
         click.echo(
             f"go-script-lint: wrote {write_baseline} with {len(run.findings)} findings",
             err=True,
@@ -308,7 +294,7 @@ def main(
         try:
             run = baseline.apply(run, baseline.load(baseline_file))
         except baseline.BaselineError as exc:
-            _fail(str(exc))
+            fail(str(exc))
     if omit_suppressed:
         run = replace(
             run, findings=tuple(f for f in run.findings if f.suppression is None)
@@ -317,106 +303,11 @@ def main(
         run.options["category"] = category
     if output_format == "sarif":
         run.options.update(vcs.provenance(root))
-    report = _render(run, registry, output_format, output, color)
+    report = render_report(run, registry, output_format, output, color)
     if output is not None:
-        _write(output, report)
+        write_report(output, report)
         if output_format != "text":
-            click.echo(_summary_line(run), err=True)
+            click.echo(summary_line(run), err=True)
     else:
         click.echo(report, nl=False)
     sys.exit(exit_code(run, config.fail_on))
-
-
-def _parse_shard(text: str) -> tuple[int, int]:
-    k, _, n = text.partition("/")
-    if not (k.isdigit() and n.isdigit()) or not 1 <= int(k) <= int(n):
-        _fail(f"--shard {text!r}: expected K/N with 1 <= K <= N, e.g. 2/4")
-    return int(k), int(n)
-
-
-def _write(path: Path, text: str) -> None:
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        _fail(f"cannot write {path}: {exc.strerror or exc}")
-
-
-def _make_config(
-    registry: Sequence[Rule],
-    targets: Sequence[str],
-    *,
-    config_file: Path | None,
-    no_config: bool,
-    flags: dict[str, Any],
-) -> Config:
-    path = config_file
-    if path is None and not no_config:
-        path = find_config(Path(targets[0]) if Path(targets[0]).exists() else Path("."))
-    if path is not None and not path.is_file():
-        _fail(f"--config {path}: no such file")
-    try:
-        return build_config(registry, config_path=path, flags=flags)
-    except ConfigError as exc:
-        _fail(str(exc))
-        raise  # unreachable: _fail exits
-
-
-def _print_config(config: Config) -> None:
-    for key in (
-        "risk_level",
-        "fail_on",
-        "select",
-        "ignore",
-        "exclude",
-        "include_generated",
-        "follow_symlinks",
-        "max_file_bytes",
-        "file_time_budget",
-        "foreign_suppressions",
-        "require_reason",
-        "rule_levels",
-        "rule_options",
-        "schema_path",
-    ):
-        value = getattr(config, key)
-        if isinstance(value, Risk):
-            value = value.value
-        click.echo(
-            f"{key.replace('_', '-')}: {value!r}  # {config.sources.get(key, 'default')}"
-        )
-
-
-def _render(
-    run: RunResult,
-    registry: Sequence[Rule],
-    fmt: str,
-    output: Path | None,
-    color: bool | None,
-) -> str:
-    from go_script_lint.output import FORMATS
-
-    ran = [r for r in registry if r.id in set(run.rule_ids)]
-    if fmt == "sarif":
-        from go_script_lint.output.sarif import check_limits, dumps, sarif_dict
-
-        log = sarif_dict(run, ran)
-        problems = check_limits(log)
-        if problems:
-            _fail("the SARIF log would exceed GitHub's limits: " + "; ".join(problems))
-        return dumps(log)
-    use_color = color if color is not None else (output is None and sys.stdout.isatty())
-    hidden = sum(1 for f in run.findings if f.baseline_state in ("unchanged", "absent"))
-    if hidden and fmt in ("text", "github"):
-        shown = tuple(
-            f for f in run.findings if f.baseline_state not in ("unchanged", "absent")
-        )
-        text = FORMATS[fmt](replace(run, findings=shown), ran, color=use_color)
-        if fmt == "text":
-            text += f"{hidden} findings hidden by the baseline\n"
-        return text
-    return FORMATS[fmt](run, ran, color=use_color)
-
-
-def _summary_line(run: RunResult) -> str:
-    active = [f for f in run.findings if f.suppression is None]
-    return f"go-script-lint: {len(active)} findings in {len(run.files)} files"
