@@ -35,10 +35,11 @@ def test_wheel_installs_into_clean_venv_and_finds_every_rule(tmp_path: Path) -> 
     assert build.returncode == 0, build.stderr
     (wheel,) = dist.glob("go_script_lint-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    assert "analyzer/rules/__init__.py" in names
-    assert "analyzer/rules/gsl201_shell_exec.py" in names
-    assert not any(n.startswith("rules/") for n in names), (
-        "must not claim the top-level `rules` package"
+    assert "go_script_lint/rules/__init__.py" in names
+    assert "go_script_lint/rules/calls/gsl201_shell_exec.py" in names
+    assert "go_script_lint/data/stdlib_signatures.json" in names
+    assert not any(n.startswith(("rules/", "analyzer/")) for n in names), (
+        "must not claim the top-level `rules` or `analyzer` package"
     )
 
     env_dir = tmp_path / "venv"
