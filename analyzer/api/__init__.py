@@ -21,7 +21,16 @@ from go_script_lint.analysis.context import FileContext, PackageContext
 from go_script_lint.analysis.dataflow import declaring_rhs
 from go_script_lint.analysis.exec_commands import exec_argv, program_name, short_callee
 from go_script_lint.analysis.file_modes import mode_argument, show_mode, weak_bits
+from go_script_lint.analysis.flag_bindings import EnvRead, FlagDef
 from go_script_lint.analysis.flow import defers_of, reaches
+from go_script_lint.analysis.input_bindings import (
+    InputCheck,
+    ParameterBinding,
+    normalise,
+    parameter_bindings,
+    upper_snake,
+)
+from go_script_lint.analysis.json_types import compatible, json_kinds
 from go_script_lint.analysis.package_manifest import (
     manifest_of,
     openapi_of,
@@ -60,27 +69,33 @@ from go_script_lint.golang.directives import (
 )
 from go_script_lint.golang.gomod import gomod_location, package_gomod
 from go_script_lint.golang.parsing import Node, query_captures
-from go_script_lint.project.manifest import Problem
+from go_script_lint.project.manifest import Parameter, Problem
 
 __all__ = [
     "GO",
     "MODULE",
     "SCRIPT",
     "Directive",
+    "EnvRead",
     "Field",
     "FileContext",
     "Finding",
     "Fix",
+    "FlagDef",
+    "InputCheck",
     "Level",
     "Location",
     "Node",
     "PackageContext",
+    "Parameter",
+    "ParameterBinding",
     "Problem",
     "Replacement",
     "Risk",
     "Rule",
     "TypeIndex",
     "YNode",
+    "compatible",
     "constant_strings",
     "crosscheck",
     "declaring_rhs",
@@ -98,14 +113,17 @@ __all__ = [
     "header",
     "input_source",
     "is_constant",
+    "json_kinds",
     "manifest_of",
     "marked_structs",
     "mode_argument",
     "module_paths",
     "need_of",
     "nested_structs",
+    "normalise",
     "openapi_of",
     "package_gomod",
+    "parameter_bindings",
     "program_name",
     "query_captures",
     "reaches",
@@ -120,6 +138,7 @@ __all__ = [
     "struct_fields",
     "type_index",
     "unwrap_pointer",
+    "upper_snake",
     "validate_registry",
     "weak_bits",
 ]

@@ -53,6 +53,8 @@ class Parameter:
     nullable: bool = False
     enum: tuple[Any, ...] | None = None
     enum_location: Location | None = None
+    flag: str | None = None  # the explicit `flag:` binding
+    env: str | None = None  # the explicit `env:` binding
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +248,15 @@ def load_manifest(abspath: Path, display: str) -> Manifest:
     )
 
 
+def _string_or_none(node: YNode | None) -> str | None:
+    """A non-empty string value (GSL401 reports any other)."""
+    return (
+        node.value
+        if node is not None and isinstance(node.value, str) and node.value
+        else None
+    )
+
+
 def _manifest_parameters(
     root: YNode, path: str, problems: list[Problem]
 ) -> Schema | None:
@@ -275,6 +286,7 @@ def _manifest_parameters(
             if enum_node is not None and enum_node.is_sequence
             else None
         )
+        flag_node, env_node = item.get("flag"), item.get("env")
         param = Parameter(
             name=name_node.value,
             types=(ptype,) if ptype else (),
@@ -284,6 +296,8 @@ def _manifest_parameters(
             enum_location=Location(path, enum_node.first_line)
             if enum is not None and enum_node is not None
             else None,
+            flag=_string_or_none(flag_node),
+            env=_string_or_none(env_node),
         )
         if param.name in seen:
             first = seen[param.name].location.region.start_line

@@ -1,4 +1,4 @@
-"""GSL405 parameter-type-mismatch: the schema's parameter type and the Go field's type disagree."""
+"""GSL405 parameter-type-mismatch: a parameter's declared type disagrees with its Go field's type or its flag's kind."""
 
 from __future__ import annotations
 
@@ -6,144 +6,75 @@ from collections.abc import Iterator
 
 from go_script_lint.api import (
     Finding,
+    FlagDef,
     Level,
     Location,
-    Node,
     PackageContext,
+    Parameter,
     Risk,
     Rule,
-    TypeIndex,
-    crosscheck,
-    field_for,
+    compatible,
     file_of,
-    go_ast,
-    unwrap_pointer,
+    json_kinds,
+    parameter_bindings,
 )
-
-ANY = frozenset({"any"})
-_INTS = (
-    "int",
-    "int8",
-    "int16",
-    "int32",
-    "int64",
-    "uint",
-    "uint8",
-    "uint16",
-    "uint32",
-    "uint64",
-    "uintptr",
-    "byte",
-    "rune",
-)
-BUILTINS: dict[str, frozenset[str]] = {
-    "string": frozenset({"string"}),
-    "bool": frozenset({"boolean"}),
-    "float32": frozenset({"number"}),
-    "float64": frozenset({"number"}),
-    "complex64": frozenset({"complex"}),
-    "complex128": frozenset({"complex"}),
-    "any": ANY,
-    **{name: frozenset({"integer"}) for name in _INTS},
-}
-# Types of other packages whose JSON form is known; any other is silent.
-QUALIFIED: dict[str, frozenset[str]] = {
-    "time.Duration": frozenset({"integer"}),
-    "time.Time": frozenset({"string"}),
-    "json.Number": frozenset({"number", "integer", "string"}),
-    "json.RawMessage": ANY,
-    "big.Int": frozenset({"integer"}),
-    "big.Float": frozenset({"number"}),
-    "netip.Addr": frozenset({"string"}),
-}
-
-
-def json_kinds(
-    node: Node | None, index: TypeIndex, depth: int = 0
-) -> frozenset[str] | None:
-    """JSON types a Go type encodes as; ``None`` when unknown (stay silent)."""
-    node = unwrap_pointer(node)
-    if node is None or depth > 12:
-        return None
-    kind = node.type
-    if kind == "type_identifier":
-        name = go_ast.text(node)
-        local = index.types.get(name)
-        if local is not None:
-            return json_kinds(local, index, depth + 1)
-        return BUILTINS.get(name)
-    if kind == "qualified_type":
-        return QUALIFIED.get(go_ast.text(node).replace(" ", ""))
-    if kind == "slice_type":
-        element = go_ast.text(node.child_by_field_name("element"))
-        # encoding/json writes []byte as a base64 string.
-        return (
-            frozenset({"array", "string"})
-            if element in ("byte", "uint8")
-            else frozenset({"array"})
-        )
-    if kind == "array_type":
-        return frozenset({"array"})
-    if kind == "struct_type":
-        return frozenset({"object"})
-    if kind == "map_type":
-        keys = json_kinds(node.child_by_field_name("key"), index, depth + 1)
-        return (
-            frozenset({"object"})
-            if keys is None or "string" in keys
-            else frozenset({"map"})
-        )
-    if kind == "interface_type":
-        return ANY
-    if kind in ("function_type", "channel_type"):
-        return frozenset({"unencodable"})
-    return None  # generic types, type parameters: unknown
-
-
-def compatible(param_types: tuple[str, ...], kinds: frozenset[str]) -> bool:
-    """The DESIGN §3 table: number also takes integers; ``any`` takes everything."""
-    if "any" in kinds:
-        return True
-    return any(
-        t in kinds or (t == "number" and "integer" in kinds) for t in param_types
-    )
 
 
 def package_check(pkg: PackageContext) -> Iterator[Finding]:
-    check = crosscheck(pkg)
-    if check is None or check.binding.struct is None:
+    found = parameter_bindings(pkg)
+    if found is None:
         return
-    for param in check.schema.parameters:
+    for binding in found.bindings:
+        param = binding.param
         if not param.types:
             continue
-        field = field_for(check, param.name)
-        if field is None:
-            continue
-        kinds = json_kinds(field.type_node, check.index)
-        if kinds is None or compatible(param.types, kinds):
-            continue
-        ctx = file_of(pkg, field.decl)
-        if ctx is None:
-            continue
-        want = " or ".join(param.types)
-        related = Location(
-            param.location.path, param.location.region, f"declared `{want}` here"
-        )
-        yield ctx.finding(
-            RULE,
-            field.name_node or field.decl,
-            related=(related,),
-            field=field.name,
-            gotype=ctx.text(field.type_node),
-            name=param.name,
-            want=want,
-        )
+        field = binding.field
+        if field is not None:
+            kinds = json_kinds(field.type_node, found.check.index)
+            ctx = file_of(pkg, field.decl)
+            if (
+                kinds is not None
+                and not compatible(param.types, kinds)
+                and ctx is not None
+            ):
+                yield ctx.finding(
+                    RULE,
+                    field.name_node or field.decl,
+                    related=(_declared(param),),
+                    what=f"field `{field.name}` has type `{ctx.text(field.type_node)}`",
+                    name=param.name,
+                    want=_want(param),
+                )
+        for flag in binding.flags:
+            if not compatible(param.types, flag.json_kinds):
+                yield flag.file.finding(
+                    RULE,
+                    flag.call,
+                    related=(_declared(param),),
+                    what=_flag_what(flag),
+                    name=param.name,
+                    want=_want(param),
+                )
+
+
+def _want(param: Parameter) -> str:
+    return " or ".join(param.types)
+
+
+def _declared(param: Parameter) -> Location:
+    at = param.location
+    return Location(at.path, at.region, f"declared `{_want(param)}` here")
+
+
+def _flag_what(flag: FlagDef) -> str:
+    kinds = " or ".join(sorted(flag.json_kinds))
+    return f"flag `{flag.spelled}` is a `{flag.kind}` flag (takes {kinds})"
 
 
 RULE = Rule(
     id="GSL405",
     name="parameter-type-mismatch",
-    summary="A parameter's declared type does not match its Go field's type.",
+    summary="A parameter's declared type does not match its Go field's type or its flag's kind.",
     description=(
         "The field that carries a parameter must be able to hold the declared JSON type: "
         "`string` ↔ string and named string types; `integer` ↔ every int/uint kind and "
@@ -151,9 +82,15 @@ RULE = Rule(
         "`boolean` ↔ bool; `array` ↔ slices and arrays; `object` ↔ structs and maps with "
         "string keys. `any`/`interface{}` matches every type, pointers are unwrapped, named "
         "types are resolved within the package, and types of other packages that cannot be "
-        "resolved without their sources are not reported."
+        "resolved without their sources are not reported. A flag that binds the "
+        "parameter must be of a matching kind by the same table: `String` (and pflag's "
+        "`IP`, `BytesHex` …) ↔ `string`; `Int`, `Int64`, `Uint`, `Uint64` (pflag's sized "
+        "ints and `Count`) ↔ `integer`; `Float64` ↔ `number`; `Bool` ↔ `boolean`; "
+        "pflag slices ↔ `array`, `StringToString` ↔ `object`. `Duration`, `Func`, "
+        "`BoolFunc`, `Var` and `TextVar` flags parse their own text and accept any type. "
+        "A parameter bound twice (a field and a flag) is checked on both."
     ),
-    message="field `{field}` has type `{gotype}`, but parameter `{name}` is declared `{want}`",
+    message="{what}, but parameter `{name}` is declared `{want}`",
     level=Level.ERROR,
     risk=Risk.LOW,
     scan_level=Risk.MEDIUM,

@@ -1,0 +1,112 @@
+"""Which struct field, flags and environment reads bind each declared parameter.
+
+A parameter is bound by the field of the parameters struct that carries it
+(:func:`~go_script_lint.analysis.parameters.field_for`), by every flag whose
+name normalises to its name (``batch-size`` = ``batch_size`` = ``batchSize``)
+and by every environment read of its upper-snake name (``BATCH_SIZE``). An
+explicit ``flag:`` / ``env:`` key in the manifest makes that exact name the
+only binding of its kind. GSL402, GSL403, GSL405, GSL411 and GSL412 share
+these bindings through :func:`parameter_bindings`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from go_script_lint.analysis.flag_bindings import (
+    EnvRead,
+    FlagDef,
+    ScriptInputs,
+    script_inputs,
+)
+from go_script_lint.analysis.parameters import CrossCheck, crosscheck, field_for
+from go_script_lint.analysis.structtags import Field
+from go_script_lint.project.manifest import Parameter
+
+if TYPE_CHECKING:
+    from go_script_lint.analysis.context import PackageContext
+
+_SEPARATORS = re.compile(r"[-_.\s]+")
+_WORD_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def normalise(name: str) -> str:
+    """The form names are compared in: no separators, lower case."""
+    return _SEPARATORS.sub("", name).lower()
+
+
+def upper_snake(name: str) -> str:
+    """``batchSize``, ``batch-size``, ``userID`` → ``BATCH_SIZE``, ``BATCH_SIZE``, ``USER_ID``."""
+    return _SEPARATORS.sub("_", _WORD_BREAK.sub("_", name)).strip("_").upper()
+
+
+def flag_binds(param: Parameter, flag: FlagDef) -> bool:
+    """Whether ``flag`` takes ``param``."""
+    if param.flag is not None:
+        return flag.name == param.flag
+    return normalise(flag.name) == normalise(param.name)
+
+
+def env_binds(param: Parameter, env: EnvRead) -> bool:
+    """Whether ``env`` reads ``param``."""
+    if param.env is not None:
+        return env.name == param.env
+    return env.name == upper_snake(param.name)
+
+
+@dataclass(frozen=True, slots=True)
+class ParameterBinding:
+    """One declared parameter and everything in the code that binds it."""
+
+    param: Parameter
+    field: Field | None
+    flags: tuple[FlagDef, ...]
+    env_reads: tuple[EnvRead, ...]
+
+    @property
+    def bound(self) -> bool:
+        """Bound by at least one field, flag or environment read."""
+        return self.field is not None or bool(self.flags) or bool(self.env_reads)
+
+
+@dataclass(frozen=True, slots=True)
+class InputCheck:
+    """The struct cross-check, the package's inputs and each parameter's bindings."""
+
+    check: CrossCheck
+    inputs: ScriptInputs
+    bindings: tuple[ParameterBinding, ...]
+
+    def undeclared_flags(self) -> list[FlagDef]:
+        """Flags that bind no declared parameter."""
+        used = {f.call.id for b in self.bindings for f in b.flags}
+        return [f for f in self.inputs.flags if f.call.id not in used]
+
+    def undeclared_env_reads(self) -> list[EnvRead]:
+        """Environment reads that bind no declared parameter."""
+        used = {e.call.id for b in self.bindings for e in b.env_reads}
+        return [e for e in self.inputs.env_reads if e.call.id not in used]
+
+
+def parameter_bindings(pkg: PackageContext) -> InputCheck | None:
+    """Bindings of the declared parameters (cached per package); ``None`` without any."""
+    return pkg.memo("input_bindings", lambda: _bind(pkg))
+
+
+def _bind(pkg: PackageContext) -> InputCheck | None:
+    check = crosscheck(pkg)
+    if check is None:
+        return None
+    inputs = script_inputs(pkg, check.package_name)
+    bindings = tuple(
+        ParameterBinding(
+            param,
+            field_for(check, param.name) if check.binding.struct is not None else None,
+            tuple(f for f in inputs.flags if flag_binds(param, f)),
+            tuple(e for e in inputs.env_reads if env_binds(param, e)),
+        )
+        for param in check.schema.parameters
+    )
+    return InputCheck(check, inputs, bindings)
