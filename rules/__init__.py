@@ -27,6 +27,7 @@ from .directives import (
     gsl105_unused_requirement,
     gsl106_duplicate_requirement,
     gsl107_misplaced_directive,
+    gsl108_shebang_line,
 )
 from .errors import (
     gsl301_unchecked_error,
@@ -44,6 +45,8 @@ from .manifest import (
     gsl408_duplicate_tag_name,
     gsl409_missing_manifest_reference,
     gsl410_enum_mismatch,
+    gsl411_default_not_in_enum,
+    gsl412_required_with_default,
 )
 from .sandbox import (
     gsl501_syscall_not_allowed,
@@ -69,6 +72,7 @@ REGISTRY: tuple[Rule, ...] = validate_registry(
         gsl105_unused_requirement.RULE,
         gsl106_duplicate_requirement.RULE,
         gsl107_misplaced_directive.RULE,
+        gsl108_shebang_line.RULE,
         gsl201_shell_exec.RULE,
         gsl202_non_constant_command.RULE,
         gsl203_recursive_delete.RULE,
@@ -92,6 +96,8 @@ REGISTRY: tuple[Rule, ...] = validate_registry(
         gsl408_duplicate_tag_name.RULE,
         gsl409_missing_manifest_reference.RULE,
         gsl410_enum_mismatch.RULE,
+        gsl411_default_not_in_enum.RULE,
+        gsl412_required_with_default.RULE,
         gsl501_syscall_not_allowed.RULE,
         gsl502_gomaxprocs_exceeded.RULE,
         gsl503_network_not_allowed.RULE,

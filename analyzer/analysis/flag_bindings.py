@@ -126,6 +126,32 @@ class FlagDef:
         """The parameter types the flag's kind can take."""
         return PFLAG_KINDS.get(self.kind, ANY)
 
+    def constant_default(self) -> tuple[bool, object]:
+        """(known, value) of a constant default: a string, int, float or bool."""
+        node = go_ast.unparen(self.default)
+        if node is None:
+            return False, None
+        text = go_ast.text(node)
+        if text in ("true", "false"):
+            return True, text == "true"
+        if node.type == "float_literal":
+            try:
+                return True, float(text.replace("_", ""))
+            except ValueError:
+                return False, None
+        value = self.file.resolver.const_value(node)
+        if value is None and node.type == "unary_expression" and text.startswith("-"):
+            inner = self.file.int_value(node.child_by_field_name("operand"))
+            value = -inner if inner is not None else None
+        return (value is not None), value
+
+    def default_is_zero(self) -> bool:
+        """No default argument, or a constant zero value (``""``, ``0``, ``false``)."""
+        if self.default is None:
+            return True
+        known, value = self.constant_default()
+        return known and not value
+
     @property
     def spelled(self) -> str:
         """How messages write the flag (``-limit``, ``--batch-size``)."""

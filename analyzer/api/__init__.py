@@ -69,6 +69,7 @@ from go_script_lint.golang.directives import (
 )
 from go_script_lint.golang.gomod import gomod_location, package_gomod
 from go_script_lint.golang.parsing import Node, query_captures
+from go_script_lint.golang.shebang import has_shebang, shebang_end
 from go_script_lint.project.manifest import Parameter, Problem
 
 __all__ = [
@@ -110,6 +111,7 @@ __all__ = [
     "go_ast",
     "gomod_location",
     "has_sandbox",
+    "has_shebang",
     "header",
     "input_source",
     "is_constant",
@@ -130,6 +132,7 @@ __all__ = [
     "replace_fix",
     "sandbox_for",
     "schema_file_of",
+    "shebang_end",
     "short_callee",
     "show_mode",
     "source_tag",

@@ -43,6 +43,7 @@ from go_script_lint.engine.suppress import (
 )
 from go_script_lint.golang.parsing import error_regions, iter_nodes_of_types
 from go_script_lint.golang.recovery import MEMO_KEY, parse_go, recovered_syntax
+from go_script_lint.golang.shebang import mask_shebang
 from go_script_lint.project.config import Config
 from go_script_lint.project.discovery import GoFile, Unit, make_display
 
@@ -181,7 +182,7 @@ class UnitAnalysis:
             return
         # parse_go also recovers Go newer than the grammar (analyzer/recovery.py).
         started = time.monotonic()
-        parsed = parse_go(data)
+        parsed = parse_go(mask_shebang(data))  # `#!` line: GSL108, not GSL001
         self.parse_seconds[path] = time.monotonic() - started
         ctx = FileContext(
             path, go_file.abspath, data, parsed.tree, self.package, self.config

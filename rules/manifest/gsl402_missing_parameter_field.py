@@ -65,15 +65,19 @@ def _where_looked(found: InputCheck, binding: ParameterBinding) -> list[str]:
     out = [
         f'no field of `{decl.name}` has `json:"{param.name}"`'
         if decl is not None
+        else f"no parameters struct ({found.check.binding.detail})"
+        if found.check.binding.detail
         else "no parameters struct"
     ]
     flags = found.inputs.flags
     if param.flag is not None:
         out.append(f"no flag is named `{param.flag}` (its `flag:`)")
     elif flags:
+        compared = normalise(param.name)
         out.append(
             f"none of the {len(flags)} flag{'s' if len(flags) > 1 else ''} "
-            f"is named like `{param.name}` (compared as `{normalise(param.name)}`)"
+            f"is named like `{param.name}`"
+            + (f" (compared as `{compared}`)" if compared != param.name else "")
         )
     else:
         out.append("no flag is defined")

@@ -68,7 +68,7 @@ def _declared(param: Parameter) -> Location:
 
 def _flag_what(flag: FlagDef) -> str:
     kinds = " or ".join(sorted(flag.json_kinds))
-    return f"flag `{flag.spelled}` is a `{flag.kind}` flag (takes {kinds})"
+    return f"flag `{flag.spelled}` is defined with `{flag.kind}` (takes {kinds})"
 
 
 RULE = Rule(
