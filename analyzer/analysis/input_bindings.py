@@ -1,17 +1,14 @@
 """Which struct field, flags and environment reads bind each declared parameter.
 
 A parameter is bound by the field of the parameters struct that carries it
-(:func:`~go_script_lint.analysis.parameters.field_for`), by every flag whose
-name normalises to its name (``batch-size`` = ``batch_size`` = ``batchSize``)
-and by every environment read of its upper-snake name (``BATCH_SIZE``). An
-explicit ``flag:`` / ``env:`` key in the manifest makes that exact name the
-only binding of its kind. GSL402, GSL403, GSL405, GSL411 and GSL412 share
+(:func:`~go_script_lint.analysis.parameters.field_for`), by every flag and
+by every environment read whose name matches it
+(:mod:`~go_script_lint.analysis.input_names`). GSL402, GSL403, GSL405, GSL411 and GSL412 share
 these bindings through :func:`parameter_bindings`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -21,39 +18,13 @@ from go_script_lint.analysis.flag_bindings import (
     ScriptInputs,
     script_inputs,
 )
+from go_script_lint.analysis.input_names import env_binds, flag_binds
 from go_script_lint.analysis.parameters import CrossCheck, crosscheck, field_for
 from go_script_lint.analysis.structtags import Field
 from go_script_lint.project.manifest import Parameter
 
 if TYPE_CHECKING:
     from go_script_lint.analysis.context import PackageContext
-
-_SEPARATORS = re.compile(r"[-_.\s]+")
-_WORD_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-
-
-def normalise(name: str) -> str:
-    """The form names are compared in: no separators, lower case."""
-    return _SEPARATORS.sub("", name).lower()
-
-
-def upper_snake(name: str) -> str:
-    """``batchSize``, ``batch-size``, ``userID`` → ``BATCH_SIZE``, ``BATCH_SIZE``, ``USER_ID``."""
-    return _SEPARATORS.sub("_", _WORD_BREAK.sub("_", name)).strip("_").upper()
-
-
-def flag_binds(param: Parameter, flag: FlagDef) -> bool:
-    """Whether ``flag`` takes ``param``."""
-    if param.flag is not None:
-        return flag.name == param.flag
-    return normalise(flag.name) == normalise(param.name)
-
-
-def env_binds(param: Parameter, env: EnvRead) -> bool:
-    """Whether ``env`` reads ``param``."""
-    if param.env is not None:
-        return env.name == param.env
-    return env.name == upper_snake(param.name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from go_script_lint.analysis.flag_bindings import script_inputs
+from go_script_lint.analysis.input_names import bound_outside_struct
 from go_script_lint.analysis.package_manifest import manifest_of, parameter_schema
 from go_script_lint.analysis.structtags import (
     Field,
@@ -225,7 +227,10 @@ def _crosscheck(pkg: PackageContext) -> CrossCheck | None:
         names = {f.package_name for f in package_files(pkg)}
         if "main" not in names and not marked_structs(pkg, package_name):
             return None
-    binding = bind_parameters(pkg, [p.name for p in schema.parameters], package_name)
+    # A parameter a flag or environment read binds does not vote for a struct.
+    inputs = script_inputs(pkg, package_name)
+    free = [p.name for p in schema.parameters if not bound_outside_struct(p, inputs)]
+    binding = bind_parameters(pkg, free, package_name)
     index = type_index(pkg, package_name)
     fields = (
         tuple(promoted_fields(binding.struct.fields, index))

@@ -26,10 +26,9 @@ from go_script_lint.analysis.flow import defers_of, reaches
 from go_script_lint.analysis.input_bindings import (
     InputCheck,
     ParameterBinding,
-    normalise,
     parameter_bindings,
-    upper_snake,
 )
+from go_script_lint.analysis.input_names import normalise, upper_snake
 from go_script_lint.analysis.json_types import compatible, json_kinds
 from go_script_lint.analysis.package_manifest import (
     manifest_of,

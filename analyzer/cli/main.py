@@ -17,6 +17,7 @@ import click
 from go_script_lint import __version__, engine
 from go_script_lint.base.model import Risk
 from go_script_lint.base.rule import Rule
+from go_script_lint.cli.init_manifest import init_manifests
 from go_script_lint.cli.registry import load_registry
 from go_script_lint.cli.report import (
     EXIT_CLEAN,
@@ -174,6 +175,12 @@ def explain(rule: Rule) -> str:
     is_flag=True,
     help="Leave suppressed findings out of the report (for GitHub uploads).",
 )
+@click.option(
+    "--init-manifest",
+    is_flag=True,
+    help="Write go-script.yaml for each script from its code instead of linting "
+    "(an existing one is never overwritten: the differences are printed).",
+)
 @click.option("--list-rules", is_flag=True, help="List the rule catalog and exit.")
 @click.option(
     "--explain",
@@ -217,6 +224,7 @@ def main(
     fix: bool,
     show_diff: bool,
     omit_suppressed: bool,
+    init_manifest: bool,
     list_rules: bool,
     explain_id: str | None,
     show_config: bool,
@@ -257,6 +265,8 @@ def main(
     if show_config:
         print_config(config)
         return
+    if init_manifest:
+        sys.exit(init_manifests(targets, registry, config, srcroot or Path(".")))
     if schema_path is not None and not schema_path.is_file():
         fail(f"--schema-path {schema_path}: no such file")
     root = srcroot or Path(".")

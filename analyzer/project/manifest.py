@@ -218,6 +218,11 @@ def load_manifest(abspath: Path, display: str) -> Manifest:
             None,
             (Problem(f"cannot read the manifest: {exc.strerror or exc}", loc),),
         )
+    return parse_manifest(data, abspath, display)
+
+
+def parse_manifest(data: bytes, abspath: Path, display: str) -> Manifest:
+    """Validate manifest text (read from ``abspath``, or about to be written there)."""
     loaded = yamlpos.load(data)
     problems = [Problem(e.message, Location(display, e.region)) for e in loaded.errors]
     root = loaded.root
