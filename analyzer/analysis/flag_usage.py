@@ -35,19 +35,31 @@ _STOP_METHODS = frozenset({"Fatal", "Fatalf", "Fatalln", "Usage", "Help", "Exit"
 _ZERO = frozenset({'""', "``", "0"})
 
 
+def _statements(block: Node) -> list[Node]:
+    out: list[Node] = []
+    for child in block.named_children:
+        out.extend(child.named_children if child.type == "statement_list" else [child])
+    return out
+
+
 def _rejects(ctx: FileContext, block: Node | None) -> bool:
-    """A block that stops the script, returns an error or panics."""
+    """A block that, on its own level (not in a nested branch), stops the script,
+    returns an error or panics."""
     if block is None:
         return False
-    for node in iter_nodes_of_types(block, ["call_expression", "return_statement"]):
-        if node.type == "return_statement":
-            if node.named_child_count:  # `return err`, `return fmt.Errorf(…)`
+    for stmt in _statements(block):
+        if stmt.type == "return_statement":
+            if stmt.named_child_count:  # `return err`, `return fmt.Errorf(…)`
                 return True
             continue
-        callee = ctx.callee(node)
-        if callee in STOPS:
+        if stmt.type != "expression_statement" or not stmt.named_children:
+            continue
+        call = go_ast.unparen(stmt.named_children[0])
+        if call is None or call.type != "call_expression":
+            continue
+        if ctx.callee(call) in STOPS:
             return True
-        fn = go_ast.call_function(node)
+        fn = go_ast.call_function(call)
         if fn is not None and go_ast.text(fn) == "panic":
             return True
         parts = go_ast.selector_parts(fn) if fn is not None else None

@@ -18,7 +18,7 @@ from go_script_lint.analysis.flag_bindings import (
     ScriptInputs,
     script_inputs,
 )
-from go_script_lint.analysis.input_names import env_binds, flag_binds
+from go_script_lint.analysis.input_names import binding_flags, env_binds
 from go_script_lint.analysis.parameters import CrossCheck, crosscheck, field_for
 from go_script_lint.analysis.structtags import Field
 from go_script_lint.project.manifest import Parameter
@@ -75,7 +75,7 @@ def _bind(pkg: PackageContext) -> InputCheck | None:
         ParameterBinding(
             param,
             field_for(check, param.name) if check.binding.struct is not None else None,
-            tuple(f for f in inputs.flags if flag_binds(param, f)),
+            binding_flags(param, inputs.flags),
             tuple(e for e in inputs.env_reads if env_binds(param, e)),
         )
         for param in check.schema.parameters

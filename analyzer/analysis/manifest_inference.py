@@ -73,8 +73,16 @@ def infer_parameters(
     by_key: dict[str, InferredParameter] = {}
     out: list[InferredParameter] = []
 
+    # Flags whose names differ only in case or separators (`-t`, `-T`) are
+    # different inputs: they get a parameter each, bound by their exact names.
+    spellings: dict[str, set[str]] = {}
+    for flag in inputs.flags:
+        spellings.setdefault(normalise(flag.name), set()).add(flag.name)
+
     def slot(name: str, type_: str) -> InferredParameter:
         key = normalise(name)
+        if len(spellings.get(key, ())) > 1:
+            key = f"={name}"
         if key not in by_key:
             by_key[key] = InferredParameter(name, type_)
             out.append(by_key[key])

@@ -58,17 +58,22 @@ def init_manifests(
     for problem in found.problems:
         click.echo(f"go-script-lint: {problem.display}: {problem.message}", err=True)
     named = {Path(t).resolve() for t in targets if Path(t).is_file()}
+    asked = {Path(t).resolve() for t in targets} | {p.parent for p in named}
     codes = [EXIT_FAILED if not found.units else EXIT_WRITTEN]
     for unit in found.units:
         if not any(f.report for f in unit.go_files):
             continue
-        codes.append(_one(unit, named, registry, config, srcroot))
+        loud = (
+            unit.directory.resolve() in asked
+        )  # walked library directories stay quiet
+        codes.append(_one(unit, named, loud, registry, config, srcroot))
     return max(codes)
 
 
 def _one(
     unit: Unit,
     named: set[Path],
+    loud: bool,
     registry: Sequence[Rule],
     config: Config,
     srcroot: Path,
@@ -77,7 +82,7 @@ def _one(
     mains = entrypoints(pkg)
     chosen = [f for f in mains if f.abspath.resolve() in named] or mains
     if not chosen:
-        if named or (len(unit.go_files) > 0 and unit.manifest is None):
+        if loud:
             click.echo(
                 f"go-script-lint: {unit.display}: no `func main` in package main; skipped",
                 err=True,
