@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from go_script_lint import engine
@@ -95,3 +96,68 @@ def test_existing_manifest_is_never_overwritten(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert (work / MANIFEST).read_bytes() == before
     assert "+++ b/" in result.output and "-version: 1.2.0" in result.output
+
+
+INFERRED = """package main
+
+import (
+	"flag"
+	"log"
+	"os"
+	"runtime"
+)
+
+var host = flag.String("host", "", "host name")
+var format = flag.String("format", "json", "output format")
+var level int
+
+func main() {
+	flag.IntVar(&level, "level", 1, "verbosity")
+	flag.Parse()
+	if *host == "" {
+		log.Fatal("-host is required")
+	}
+	switch *format {
+	case "json", "text":
+	default:
+		log.Fatalf("unknown format %q", *format)
+	}
+	token := os.Getenv("API_TOKEN")
+	if token == "" {
+		os.Exit(2)
+	}
+	proxy := os.Getenv("http_proxy")
+	runtime.GOMAXPROCS(2)
+	_, _ = os.Getenv("HOME"), proxy
+}
+"""
+
+
+def test_types_required_enum_and_sandbox_are_inferred(tmp_path: Path) -> None:
+    work = tmp_path / "report tool"
+    work.mkdir()
+    (work / "main.go").write_text(INFERRED)
+    result = CliRunner().invoke(
+        main, ["--no-config", "--init-manifest", str(work / "main.go")]
+    )
+    assert result.exit_code == 0, result.output
+    written = yaml.safe_load((work / MANIFEST).read_text("utf-8"))
+    assert (written["name"], written["version"], written["entrypoint"]) == (
+        "main",
+        "0.1.0",
+        "main.go",
+    )
+    params = {p.pop("name"): p for p in written["parameters"]}
+    assert params == {
+        "host": {"type": "string", "required": True},
+        "format": {"type": "string", "enum": ["json", "text"], "default": "json"},
+        "level": {"type": "integer", "default": 1},
+        "api_token": {"type": "string", "required": True},
+        "http_proxy": {"type": "string", "env": "http_proxy"},
+    }  # HOME is in GSL403's `environment-allow`: not a parameter
+    assert written["sandbox"] == {
+        "network": False,
+        "exec": False,
+        "syscalls": [],
+        "gomaxprocs": 2,
+    }
