@@ -143,7 +143,7 @@ def _collect(pkg: PackageContext, package_name: str | None) -> ScriptInputs:
     required: set[str] = set()
     for f in files:
         relevant = f.imports.paths & {STD, PFLAG, COBRA, "os"}
-        if not relevant and not sets:
+        if not relevant and not sets and not cobra:
             continue
         for call in iter_nodes_of_types(f.root, ["call_expression"]):
             callee = f.callee(call)

@@ -81,3 +81,9 @@ def _bind(pkg: PackageContext) -> InputCheck | None:
         for param in check.schema.parameters
     )
     return InputCheck(check, inputs, bindings)
+
+
+def bound_parameters(pkg: PackageContext) -> tuple[ParameterBinding, ...]:
+    """Every declared parameter with its bindings; empty without a manifest."""
+    found = parameter_bindings(pkg)
+    return found.bindings if found is not None else ()

@@ -26,6 +26,7 @@ from go_script_lint.analysis.flow import defers_of, reaches
 from go_script_lint.analysis.input_bindings import (
     InputCheck,
     ParameterBinding,
+    bound_parameters,
     parameter_bindings,
 )
 from go_script_lint.analysis.input_names import normalise, upper_snake
@@ -95,6 +96,7 @@ __all__ = [
     "Rule",
     "TypeIndex",
     "YNode",
+    "bound_parameters",
     "compatible",
     "constant_strings",
     "crosscheck",

@@ -12,7 +12,7 @@ from go_script_lint.api import (
     PackageContext,
     Risk,
     Rule,
-    parameter_bindings,
+    bound_parameters,
 )
 
 
@@ -24,10 +24,7 @@ def same_value(a: object, b: object) -> bool:
 
 
 def package_check(pkg: PackageContext) -> Iterator[Finding]:
-    found = parameter_bindings(pkg)
-    if found is None:
-        return
-    for binding in found.bindings:
+    for binding in bound_parameters(pkg):
         param = binding.param
         if param.enum is None:
             continue

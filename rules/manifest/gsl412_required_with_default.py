@@ -12,15 +12,12 @@ from go_script_lint.api import (
     PackageContext,
     Risk,
     Rule,
-    parameter_bindings,
+    bound_parameters,
 )
 
 
 def package_check(pkg: PackageContext) -> Iterator[Finding]:
-    found = parameter_bindings(pkg)
-    if found is None:
-        return
-    for binding in found.bindings:
+    for binding in bound_parameters(pkg):
         param = binding.param
         if not param.required:
             continue
