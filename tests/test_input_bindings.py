@@ -149,3 +149,23 @@ def test_script_names_fit_the_schema() -> None:
     assert script_name("generate_cert") == "generate_cert"
     assert script_name("my tool!") == "my-tool"
     assert script_name("...") == "script"
+
+
+def test_crlf_directive_spans_end_before_the_cr(tmp_path: Path) -> None:
+    # A damaged shebang line: the directives below it are misplaced (GSL107).
+    (tmp_path / "main.go").write_bytes(
+        b"!/usr/bin/env gorun\r\n//go:script\r\npackage main\r\n"
+    )
+    config = Config(select=("GSL107",))
+    run = engine.run(
+        [str(tmp_path)],
+        config.enabled_rules(REGISTRY),
+        config,
+        srcroot=tmp_path,
+        jobs=1,
+    )
+    spans = [
+        (f.location.region.start_column, f.location.region.end_column)
+        for f in run.findings
+    ]
+    assert spans == [(1, 12)]

@@ -142,7 +142,9 @@ def parse_header(root: Node, source: bytes) -> Header:
     for child in root.children:
         if child.type == "comment":
             if source.startswith(b"//", child.start_byte):
-                found = parse_comment(source, child.start_byte, child.end_byte)
+                found = parse_comment(
+                    source, child.start_byte, line_comment_end(source, child)
+                )
                 if found is not None:
                     directives.append(found)
             continue
@@ -151,6 +153,13 @@ def parse_header(root: Node, source: bytes) -> Header:
         end = child.start_byte
         break
     return Header(tuple(directives), tuple(_misplaced(root, source, end)), package)
+
+
+def line_comment_end(source: bytes, comment: Node) -> int:
+    """End of a ``//`` comment's text: tree-sitter keeps a CRLF file's CR in the
+    node, and a lone CR ends the line as the reported positions count lines."""
+    cr = source.find(b"\r", comment.start_byte, comment.end_byte)
+    return comment.end_byte if cr == -1 else cr
 
 
 def _misplaced(root: Node, source: bytes, after: int) -> list[Misplaced]:
@@ -167,7 +176,7 @@ def _misplaced(root: Node, source: bytes, after: int) -> list[Misplaced]:
                     and node.start_byte == pos
                 ):
                     spelled = "//go:script" if kind == SCRIPT else "//go:requires"
-                    out.append(Misplaced(spelled, pos, node.end_byte))
+                    out.append(Misplaced(spelled, pos, line_comment_end(source, node)))
             pos = source.find(marker, pos + len(marker))
     out.sort(key=lambda m: m.start)
     return out
