@@ -51,10 +51,27 @@ def test_baseline_marks_fixed_findings_absent(
     Path("m.go").write_text(DANGER)
     _cli(".", "--write-baseline", "base.json")
     Path("m.go").write_text("package main\n\nfunc main() {}\n")
-    result = _cli(".", "--baseline", "base.json", "--format", "json")
+    result = _cli(".", "--baseline", "base.json", "--format", "json", "--include-absent")
     assert result.exit_code == 0
     (finding,) = json.loads(result.output)["findings"]
     assert finding["ruleId"] == "GSL203"
+    assert finding["baselineState"] == "absent"
+
+
+def test_absent_findings_left_out_of_sarif_unless_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Code scanning shows every uploaded result as an open alert, absent or not.
+    monkeypatch.chdir(tmp_path)
+    Path("m.go").write_text(DANGER)
+    _cli(".", "--write-baseline", "base.json")
+    Path("m.go").write_text("package main\n\nfunc main() {}\n")
+    plain = _cli(".", "--baseline", "base.json", "--format", "sarif")
+    assert plain.exit_code == 0
+    assert json.loads(plain.output)["runs"][0]["results"] == []
+    asked = _cli(".", "--baseline", "base.json", "--format", "sarif", "--include-absent")
+    states = [r["baselineState"] for r in json.loads(asked.output)["runs"][0]["results"]]
+    assert states == ["absent"]
 
 
 def test_bad_baseline_is_a_usage_error(

@@ -149,7 +149,7 @@ def check(paths: tuple[str, ...], **flags: Any) -> None:
         fail(f"--schema-path {opts.schema_path}: no such file")
     root = opts.srcroot or Path(".")
     if reading_stdin:
-        data = click.get_binary_stream("stdin").read()
+        data = sys.stdin.buffer.read()
         uncached = replace(opts, no_cache=True)  # temporary paths: nothing to reuse
         run = lint_stdin(
             data, stdin_name, root, lambda p, r: _analyse(p, config, uncached, r, None)

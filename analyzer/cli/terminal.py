@@ -66,12 +66,12 @@ class Progress:
         self,
         stream: TextIO,
         *,
-        delay: float = PROGRESS_DELAY,
+        delay: float | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        """Draw on ``stream`` after ``delay`` seconds as measured by ``clock``."""
+        """Draw on ``stream`` after ``delay`` (default :data:`PROGRESS_DELAY`) seconds."""
         self.stream = stream
-        self.delay = delay
+        self.delay = PROGRESS_DELAY if delay is None else delay
         self.clock = clock
         self.started = clock()
         self.drawn = False

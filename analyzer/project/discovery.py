@@ -199,9 +199,11 @@ def discover(
     explicitly named files are always analysed. Each directory that has Go
     files gets its sibling Go files as context (``report=False``) when only
     some of them were named, so cross-file checks see the whole package.
+    With ``respect_gitignore`` walked paths that git ignores are skipped.
     """
     display = make_display(srcroot)
-    walker = _Walker(excludes, follow_symlinks, display)
+    gitignore = GitIgnore() if respect_gitignore else None
+    walker = _Walker(excludes, follow_symlinks, display, gitignore)
     args = [Path(p) for p in paths]
     walker.roots = [os.path.realpath(p) for p in args]
     explicit_dirs: set[Path] = set()
