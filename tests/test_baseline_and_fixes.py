@@ -51,7 +51,9 @@ def test_baseline_marks_fixed_findings_absent(
     Path("m.go").write_text(DANGER)
     _cli(".", "--write-baseline", "base.json")
     Path("m.go").write_text("package main\n\nfunc main() {}\n")
-    result = _cli(".", "--baseline", "base.json", "--format", "json", "--include-absent")
+    result = _cli(
+        ".", "--baseline", "base.json", "--format", "json", "--include-absent"
+    )
     assert result.exit_code == 0
     (finding,) = json.loads(result.output)["findings"]
     assert finding["ruleId"] == "GSL203"
@@ -69,8 +71,12 @@ def test_absent_findings_left_out_of_sarif_unless_asked(
     plain = _cli(".", "--baseline", "base.json", "--format", "sarif")
     assert plain.exit_code == 0
     assert json.loads(plain.output)["runs"][0]["results"] == []
-    asked = _cli(".", "--baseline", "base.json", "--format", "sarif", "--include-absent")
-    states = [r["baselineState"] for r in json.loads(asked.output)["runs"][0]["results"]]
+    asked = _cli(
+        ".", "--baseline", "base.json", "--format", "sarif", "--include-absent"
+    )
+    states = [
+        r["baselineState"] for r in json.loads(asked.output)["runs"][0]["results"]
+    ]
     assert states == ["absent"]
 
 

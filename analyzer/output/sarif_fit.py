@@ -17,12 +17,8 @@ from typing import Any
 
 from go_script_lint.base.model import Finding, Level, Notification, RunResult
 from go_script_lint.base.rule import Rule
-from go_script_lint.output.sarif import (
-    LIMIT_LOCATIONS,
-    LIMIT_RESULTS,
-    check_limits,
-    sarif_dict,
-)
+from go_script_lint.output import sarif
+from go_script_lint.output.sarif import check_limits, sarif_dict
 
 __all__ = ["TRUNCATED_DESCRIPTOR", "fit_log"]
 
@@ -38,9 +34,10 @@ def _severity_order(finding: Finding) -> tuple[int, tuple[str, int, int, str, st
 
 
 def _trim_related(finding: Finding) -> Finding:
-    if len(finding.related) < LIMIT_LOCATIONS:
+    limit = sarif.LIMIT_LOCATIONS
+    if len(finding.related) < limit:
         return finding
-    return replace(finding, related=finding.related[: LIMIT_LOCATIONS - 1])
+    return replace(finding, related=finding.related[: limit - 1])
 
 
 def fit_log(run: RunResult, rules: Sequence[Rule]) -> tuple[dict[str, Any], list[str]]:
@@ -55,7 +52,7 @@ def fit_log(run: RunResult, rules: Sequence[Rule]) -> tuple[dict[str, Any], list
     if not problems:
         return log, []
     ranked = sorted((_trim_related(f) for f in run.findings), key=_severity_order)
-    keep = min(len(ranked), LIMIT_RESULTS)
+    keep = min(len(ranked), sarif.LIMIT_RESULTS)
     while True:
         kept = ranked[:keep]
         note = Notification(
