@@ -73,7 +73,9 @@ def test_bad_shard_is_usage_error(tree: Path) -> None:
     assert _cli(".", "--shard", "4/3").exit_code == 2
 
 
-def test_merge_tool_has_version_and_plain_help(capsys: pytest.CaptureFixture[str]) -> None:
+def test_merge_tool_has_version_and_plain_help(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     from go_script_lint import __version__
 
     for flag in ("--version", "--help"):

@@ -156,7 +156,7 @@ def check(paths: tuple[str, ...], **flags: Any) -> None:
         )
     else:
         run = _analyse(targets, config, opts, root, _progress(opts))
-    if not run.files and not run.notifications:
+    if not (run.files or run.findings or run.notifications):
         where = " ".join(targets)
         click.echo(f"go-script-lint: warning: no Go files found in {where}", err=True)
     if opts.show_diff:
