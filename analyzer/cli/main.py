@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -67,7 +68,7 @@ def explain_command(rule_id: str) -> None:
     _explain(load_registry(), rule_id)
 
 
-def _explain(registry: list[Rule] | tuple[Rule, ...], wanted: str) -> None:
+def _explain(registry: Sequence[Rule], wanted: str) -> None:
     rule = catalog.find_rule(registry, wanted)
     if rule is None:
         fail(f"no rule {wanted!r}; see --list-rules")
@@ -172,7 +173,7 @@ def check(paths: tuple[str, ...], **flags: Any) -> None:
 
 
 def _config(
-    registry: list[Rule], targets: tuple[str, ...], opts: CheckOptions
+    registry: Sequence[Rule], targets: tuple[str, ...], opts: CheckOptions
 ) -> Config:
     return make_config(
         registry,
@@ -244,7 +245,7 @@ def _analyse(
 
 def _finish(
     run: RunResult,
-    registry: list[Rule],
+    registry: Sequence[Rule],
     config: Config,
     opts: CheckOptions,
     root: Path,
