@@ -44,13 +44,17 @@ def test_baseline_hides_old_findings_even_after_moving_code(
     assert states == ["new", "unchanged"]
 
 
-def test_baseline_marks_fixed_findings_absent(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def fixed_since_baseline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A baseline with one GSL203 finding, and the code fixed since."""
     monkeypatch.chdir(tmp_path)
     Path("m.go").write_text(DANGER)
     _cli(".", "--write-baseline", "base.json")
     Path("m.go").write_text("package main\n\nfunc main() {}\n")
+    return tmp_path
+
+
+def test_baseline_marks_fixed_findings_absent(fixed_since_baseline: Path) -> None:
     result = _cli(
         ".", "--baseline", "base.json", "--format", "json", "--include-absent"
     )
@@ -61,13 +65,9 @@ def test_baseline_marks_fixed_findings_absent(
 
 
 def test_absent_findings_left_out_of_sarif_unless_asked(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    fixed_since_baseline: Path,
 ) -> None:
     # Code scanning shows every uploaded result as an open alert, absent or not.
-    monkeypatch.chdir(tmp_path)
-    Path("m.go").write_text(DANGER)
-    _cli(".", "--write-baseline", "base.json")
-    Path("m.go").write_text("package main\n\nfunc main() {}\n")
     plain = _cli(".", "--baseline", "base.json", "--format", "sarif")
     assert plain.exit_code == 0
     assert json.loads(plain.output)["runs"][0]["results"] == []

@@ -153,10 +153,13 @@ def check(paths: tuple[str, ...], **flags: Any) -> None:
         data = sys.stdin.buffer.read()
         uncached = replace(opts, no_cache=True)  # temporary paths: nothing to reuse
         run = lint_stdin(
-            data, stdin_name, root, lambda p, r: _analyse(p, config, uncached, r, None)
+            data,
+            stdin_name,
+            root,
+            lambda p, r: _analyse(registry, p, config, uncached, r, None),
         )
     else:
-        run = _analyse(targets, config, opts, root, _progress(opts))
+        run = _analyse(registry, targets, config, opts, root, _progress(opts))
     if not (run.files or run.findings or run.notifications):
         where = " ".join(targets)
         click.echo(f"go-script-lint: warning: no Go files found in {where}", err=True)
@@ -168,7 +171,7 @@ def check(paths: tuple[str, ...], **flags: Any) -> None:
         changed = fixes.apply_fixes(run.findings, root)
         click.echo(f"go-script-lint: fixed {len(changed)} file(s)", err=True)
         if changed:
-            run = _analyse(targets, config, opts, root, None)
+            run = _analyse(registry, targets, config, opts, root, None)
     _finish(run, registry, config, opts, root)
 
 
@@ -201,6 +204,7 @@ def _progress(opts: CheckOptions) -> Progress | None:
 
 
 def _analyse(
+    registry: Sequence[Rule],
     targets: tuple[str, ...] | list[str],
     config: Config,
     opts: CheckOptions,
@@ -208,7 +212,6 @@ def _analyse(
     progress: Progress | None,
 ) -> RunResult:
     """One engine run; GSL003 alone also runs the rules its suppressions name."""
-    registry = load_registry()
     wanted = config.enabled_rules(registry)
     rules = wanted
     if any(r.id == "GSL003" for r in wanted) and config.select:
