@@ -44,17 +44,40 @@ def test_baseline_hides_old_findings_even_after_moving_code(
     assert states == ["new", "unchanged"]
 
 
-def test_baseline_marks_fixed_findings_absent(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def fixed_since_baseline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A baseline with one GSL203 finding, and the code fixed since."""
     monkeypatch.chdir(tmp_path)
     Path("m.go").write_text(DANGER)
     _cli(".", "--write-baseline", "base.json")
     Path("m.go").write_text("package main\n\nfunc main() {}\n")
-    result = _cli(".", "--baseline", "base.json", "--format", "json")
+    return tmp_path
+
+
+def test_baseline_marks_fixed_findings_absent(fixed_since_baseline: Path) -> None:
+    result = _cli(
+        ".", "--baseline", "base.json", "--format", "json", "--include-absent"
+    )
     assert result.exit_code == 0
     (finding,) = json.loads(result.output)["findings"]
     assert finding["ruleId"] == "GSL203"
+    assert finding["baselineState"] == "absent"
+
+
+def test_absent_findings_left_out_of_sarif_unless_asked(
+    fixed_since_baseline: Path,
+) -> None:
+    # Code scanning shows every uploaded result as an open alert, absent or not.
+    plain = _cli(".", "--baseline", "base.json", "--format", "sarif")
+    assert plain.exit_code == 0
+    assert json.loads(plain.output)["runs"][0]["results"] == []
+    asked = _cli(
+        ".", "--baseline", "base.json", "--format", "sarif", "--include-absent"
+    )
+    states = [
+        r["baselineState"] for r in json.loads(asked.output)["runs"][0]["results"]
+    ]
+    assert states == ["absent"]
 
 
 def test_bad_baseline_is_a_usage_error(

@@ -71,3 +71,18 @@ def test_shards_partition_the_directories_and_merge_back(tree: Path) -> None:
 
 def test_bad_shard_is_usage_error(tree: Path) -> None:
     assert _cli(".", "--shard", "4/3").exit_code == 2
+
+
+def test_merge_tool_has_version_and_plain_help(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from go_script_lint import __version__
+
+    for flag in ("--version", "--help"):
+        with pytest.raises(SystemExit) as exit_info:
+            merge_main([flag])
+        assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert f"go-script-lint-merge-sarif {__version__}" in out
+    assert "``" not in out and ":func:" not in out  # no reStructuredText markup
+    assert "-o OUTPUT" in out

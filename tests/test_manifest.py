@@ -206,3 +206,24 @@ def test_broken_manifest_exit_code(tmp_path: Path) -> None:
         "go-script.yaml:4:1" in result.output
         and "Duplicate key `name`" in result.output
     )
+
+
+def test_syscall_enum_is_the_capability_tables_names() -> None:
+    caps = json.loads((ROOT / "analyzer" / "data" / "capabilities.json").read_text())
+    schema = json.loads(SCHEMA_DATA.read_text())
+    items = schema["properties"]["sandbox"]["properties"]["syscalls"]["items"]
+    assert items["enum"] == sorted(caps["linux_amd64_syscalls"])
+    assert len(items["enum"]) == 362
+
+
+def test_misspelt_syscall_gets_a_did_you_mean(tmp_path: Path) -> None:
+    path = tmp_path / "go-script.yaml"
+    path.write_text(
+        "name: x\nversion: 1.0.0\nentrypoint: main.go\nsandbox:\n  syscalls: [fchwnat]\n"
+    )
+    (problem,) = load_manifest(path, "go-script.yaml").problems
+    assert problem.message == (
+        "`sandbox.syscalls[0]`: `fchwnat` is not a Linux syscall; "
+        "did you mean `fchownat` or `fchown` or `fcntl`?"
+    )
+    assert problem.location.region.start_line == 5

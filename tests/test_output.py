@@ -915,4 +915,12 @@ def test_formats_are_pure_and_deterministic(name: str) -> None:
 
 
 def test_formats_names() -> None:
-    assert sorted(FORMATS) == ["github", "json", "sarif", "text"]
+    assert sorted(FORMATS) == [
+        "concise",
+        "github",
+        "gitlab",
+        "json",
+        "junit",
+        "sarif",
+        "text",
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tarfile
 import venv
 import zipfile
 from pathlib import Path
@@ -35,6 +36,7 @@ def test_wheel_installs_into_clean_venv_and_finds_every_rule(tmp_path: Path) -> 
     assert build.returncode == 0, build.stderr
     (wheel,) = dist.glob("go_script_lint-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
     assert "go_script_lint/rules/__init__.py" in names
     assert "go_script_lint/rules/calls/gsl201_shell_exec.py" in names
     assert "go_script_lint/data/stdlib_signatures.json" in names
@@ -84,3 +86,40 @@ def test_wheel_installs_into_clean_venv_and_finds_every_rule(tmp_path: Path) -> 
     )
     assert run.returncode == 1, run.stderr
     assert '"GSL201"' in run.stdout
+
+
+@pytest.mark.slow
+def test_sdist_has_license_and_fixtures_and_runs_its_tests(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    build = subprocess.run(
+        [sys.executable, "-m", "build", "--sdist", "-o", str(dist), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert build.returncode == 0, build.stderr
+    (sdist,) = dist.glob("go_script_lint-*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        archive.extractall(tmp_path / "src", filter="data")
+    (top,) = (tmp_path / "src").iterdir()
+    assert "MIT License" in (top / "LICENSE").read_text()
+    assert (top / "fixtures" / "rules" / "GSL201").is_dir()
+    # The unpacked tests find their fixtures beside them (ROOT is the sdist).
+    tests = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "tests/test_fixtures.py",
+            "tests/test_registry.py",
+        ],
+        cwd=top,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert tests.returncode == 0, tests.stdout[-2000:]
+    assert "[100%]" in tests.stdout

@@ -1,7 +1,13 @@
 """Command-line interface: the only module that prints or exits.
 
-Exit codes: 0 nothing at or above ``--fail-on``; 1 findings; 2 usage or
-configuration error, or an input that could not be analysed.
+``go-script-lint`` is a group whose default command is ``check`` (see
+:mod:`go_script_lint.cli.dispatch`): ``go-script-lint PATH`` lints, and
+``go-script-lint explain GSL201`` explains. Other subcommands are added with
+``main.add_command``.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings (or, with
+``--diff``, something to change); 2 usage or configuration error, or an input
+that could not be analysed.
 """
 
 from __future__ import annotations
@@ -9,22 +15,28 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import click
 
 from go_script_lint import __version__, engine
-from go_script_lint.base.model import Risk
+from go_script_lint.base.model import Risk, RunResult
 from go_script_lint.base.rule import Rule
+from go_script_lint.cli import catalog
+from go_script_lint.cli.dispatch import DefaultCommand, DefaultGroup
+from go_script_lint.cli.flags import check_options
 from go_script_lint.cli.init_manifest import init_manifests
 from go_script_lint.cli.registry import load_registry
 from go_script_lint.cli.report import (
     EXIT_CLEAN,
     EXIT_ERROR,
+    EXIT_FINDINGS,
     exit_code,
     fail,
     render_report,
+    statistics,
     summary_line,
     write_report,
 )
@@ -34,290 +46,252 @@ from go_script_lint.cli.setup import (
     print_config,
     split_values,
 )
+from go_script_lint.cli.stdin import lint_stdin
+from go_script_lint.cli.terminal import Progress, show_progress, use_color
 from go_script_lint.engine import baseline, fixes
 from go_script_lint.engine.cache import ResultCache, default_cache_dir
 from go_script_lint.project import vcs
+from go_script_lint.project.config import Config
+
+HELP = {"help_option_names": ["-h", "--help"]}
 
 
-def _list_rules(registry: Sequence[Rule]) -> None:
-    for rule in registry:
-        status = "" if rule.implemented else "  (reserved, not implemented)"
-        opt_in = "  (opt-in)" if rule.implemented and not rule.default_enabled else ""
-        click.echo(
-            f"{rule.id}  {rule.name:<28} {rule.level.value:<7} scan:{rule.scan_level.value:<6} "
-            f"{rule.summary}{status}{opt_in}"
-        )
-
-
-def explain(rule: Rule) -> str:
-    """A rule's catalog entry as terminal text."""
-    from go_script_lint.cli.rule_docs import rule_markdown
-
-    return rule_markdown(rule)
-
-
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json", "sarif", "github"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to FILE.",
-)
-@click.option(
-    "--risk-level",
-    type=click.Choice(["low", "medium", "high"]),
-    default=None,
-    help="Scan depth: low = high-confidence rules only, high adds the deep scan.  [default: medium]",
-)
-@click.option(
-    "--select",
-    multiple=True,
-    help="Only these rule ids or prefixes (GSL2, GSL301); repeatable or comma-separated.",
-)
-@click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes.")
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "note", "never"]),
-    default=None,
-    help="Lowest level that makes the exit code 1.  [default: note]",
-)
-@click.option(
-    "--schema-path",
-    type=click.Path(path_type=Path),
-    help="JSON Schema describing the script's parameters.",
-)
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(path_type=Path),
-    help="Config file (default: nearest .go-script-lint.yaml).",
-)
-@click.option("--no-config", is_flag=True, help="Ignore .go-script-lint.yaml files.")
-@click.option("--exclude", multiple=True, help="Glob of paths to skip; repeatable.")
-@click.option(
-    "--include-generated",
-    is_flag=True,
-    default=None,
-    help="Also analyse files marked `// Code generated ... DO NOT EDIT.`",
-)
-@click.option(
-    "--follow-symlinks",
-    is_flag=True,
-    default=None,
-    help="Follow symbolic links that point outside the scanned paths.",
-)
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=0),
-    default=None,
-    help="Worker processes (0 = one per CPU).  [default: CPUs]",
-)
-@click.option(
-    "--srcroot",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Root that reported paths are relative to.  [default: .]",
-)
-@click.option(
-    "--category",
-    default=None,
-    help="SARIF automationDetails.id, for several uploads per commit.",
-)
-@click.option(
-    "--cache-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Result cache directory.  [default: ~/.cache/go-script-lint]",
-)
-@click.option(
-    "--no-cache", is_flag=True, help="Neither read nor write the result cache."
-)
-@click.option(
-    "--shard",
-    default=None,
-    metavar="K/N",
-    help="Analyse only the K-th of N deterministic slices of the directories (CI matrix).",
-)
-@click.option(
-    "--baseline",
-    "baseline_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Report only findings not in this baseline file.",
-)
-@click.option(
-    "--write-baseline",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Record the current findings as the baseline and exit 0.",
-)
-@click.option(
-    "--fix",
-    is_flag=True,
-    help="Apply the certain rewrites (the SARIF `fixes`) in place, then report what remains.",
-)
-@click.option(
-    "--diff",
-    "show_diff",
-    is_flag=True,
-    help="Print the rewrites --fix would apply as a unified diff, change nothing.",
-)
-@click.option(
-    "--omit-suppressed",
-    is_flag=True,
-    help="Leave suppressed findings out of the report (for GitHub uploads).",
-)
-@click.option(
-    "--init-manifest",
-    is_flag=True,
-    help="Write go-script.yaml for each script from its code instead of linting "
-    "(an existing one is never overwritten: the differences are printed).",
-)
-@click.option("--list-rules", is_flag=True, help="List the rule catalog and exit.")
-@click.option(
-    "--explain",
-    "explain_id",
-    metavar="RULE",
-    help="Show a rule's documentation and exit.",
-)
-@click.option(
-    "--show-config",
-    is_flag=True,
-    help="Print the effective configuration and where each value came from.",
-)
-@click.option(
-    "--color/--no-color",
-    default=None,
-    help="Colour text output.  [default: when writing to a terminal]",
-)
+@click.group(cls=DefaultGroup, default_command="check", context_settings=HELP)
 @click.version_option(__version__, prog_name="go-script-lint")
-def main(
-    paths: tuple[str, ...],
-    output_format: str,
-    output: Path | None,
-    risk_level: str | None,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    fail_on: str | None,
-    schema_path: Path | None,
-    config_file: Path | None,
-    no_config: bool,
-    exclude: tuple[str, ...],
-    include_generated: bool | None,
-    follow_symlinks: bool | None,
-    jobs: int | None,
-    srcroot: Path | None,
-    category: str | None,
-    cache_dir: Path | None,
-    no_cache: bool,
-    shard: str | None,
-    baseline_file: Path | None,
-    write_baseline: Path | None,
-    fix: bool,
-    show_diff: bool,
-    omit_suppressed: bool,
-    init_manifest: bool,
-    list_rules: bool,
-    explain_id: str | None,
-    show_config: bool,
-    color: bool | None,
-) -> None:
+def main() -> None:
     """Lint Go scripts: directives, dangerous calls, unchecked errors, struct tags, manifests."""
+
+
+@main.command("explain", context_settings=HELP)
+@click.argument("rule_id", metavar="RULE")
+def explain_command(rule_id: str) -> None:
+    """Show a rule's documentation (by id or name) and exit."""
+    _explain(load_registry(), rule_id)
+
+
+def _explain(registry: Sequence[Rule], wanted: str) -> None:
+    rule = catalog.find_rule(registry, wanted)
+    if rule is None:
+        fail(f"no rule {wanted!r}; see --list-rules")
+    else:
+        click.echo(catalog.explain(rule))
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """The ``check`` command's options, as click parsed them (see ``flags``)."""
+
+    output_format: str
+    output: Path | None
+    risk_level: str | None
+    select: tuple[str, ...]
+    extend_select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    fail_on: str | None
+    schema_path: Path | None
+    config_file: Path | None
+    no_config: bool
+    exclude: tuple[str, ...]
+    respect_gitignore: bool | None
+    include_generated: bool | None
+    follow_symlinks: bool | None
+    jobs: int | None
+    srcroot: Path | None
+    category: str | None
+    cache_dir: Path | None
+    no_cache: bool
+    shard: str | None
+    baseline_file: Path | None
+    include_absent: bool
+    write_baseline: Path | None
+    fix: bool
+    show_diff: bool
+    omit_suppressed: bool
+    init_manifest: bool
+    list_rules: bool
+    explain_id: str | None
+    show_config: bool
+    statistics: bool
+    stdin_filename: str | None
+    color: str
+    no_color: bool
+    progress: str
+
+
+@main.command("check", cls=DefaultCommand, context_settings=HELP)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@check_options
+@click.version_option(__version__, prog_name="go-script-lint")
+def check(paths: tuple[str, ...], **flags: Any) -> None:
+    """Lint Go scripts (the default command: `go-script-lint PATH` is `check PATH`).
+
+    PATHS are files and directories (default: .); `-` reads one Go file from
+    standard input, named by --stdin-filename.
+    """
+    opts = CheckOptions(**flags)
     registry = load_registry()
-    if list_rules:
-        _list_rules(registry)
+    if opts.list_rules:
+        listing = catalog.rules_json if opts.output_format == "json" else None
+        click.echo((listing or catalog.rules_text)(registry), nl=False)
         return
-    if explain_id:
-        wanted = explain_id.strip().upper()
-        rule = next(
-            (r for r in registry if r.id == wanted or r.name == explain_id), None
-        )
-        if rule is None:
-            fail(f"no rule {explain_id!r}; see --list-rules")
-        else:
-            click.echo(explain(rule))
+    if opts.explain_id:
+        _explain(registry, opts.explain_id)
         return
+    reading_stdin = paths == ("-",)
+    if "-" in paths and not reading_stdin:
+        fail("`-` (standard input) cannot be combined with other paths")
+    if reading_stdin and (opts.fix or opts.show_diff or opts.write_baseline):
+        fail("--fix, --diff and --write-baseline need files, not standard input")
+    stdin_name = opts.stdin_filename or "stdin.go"
     targets = paths or (".",)
-    config = make_config(
-        registry,
-        targets,
-        config_file=config_file,
-        no_config=no_config,
-        flags={
-            "risk_level": Risk(risk_level) if risk_level else None,
-            "select": split_values(select),
-            "ignore": split_values(ignore),
-            "fail_on": fail_on,
-            "exclude": tuple(exclude),
-            "include_generated": include_generated,
-            "follow_symlinks": follow_symlinks,
-            "schema_path": schema_path,
-        },
-    )
-    if show_config:
+    config = _config(registry, (stdin_name,) if reading_stdin else targets, opts)
+    if opts.show_config:
         print_config(config)
         return
-    if init_manifest:
-        sys.exit(init_manifests(targets, registry, config, srcroot or Path(".")))
-    if schema_path is not None and not schema_path.is_file():
-        fail(f"--schema-path {schema_path}: no such file")
-    root = srcroot or Path(".")
-    workers = jobs if jobs not in (None, 0) else (os.cpu_count() or 1)
-    rules = config.enabled_rules(registry)
-    store = None if no_cache else ResultCache(cache_dir or default_cache_dir())
-    slice_ = parse_shard(shard) if shard else None
-    run = engine.run(
-        targets, rules, config, srcroot=root, jobs=workers, cache=store, shard=slice_
-    )
-    if show_diff:
-        click.echo(fixes.diff(run.findings, root), nl=False)
-        sys.exit(EXIT_CLEAN)
-    if fix:
+    if opts.init_manifest:
+        sys.exit(init_manifests(targets, registry, config, opts.srcroot or Path(".")))
+    if opts.schema_path is not None and not opts.schema_path.is_file():
+        fail(f"--schema-path {opts.schema_path}: no such file")
+    root = opts.srcroot or Path(".")
+    if reading_stdin:
+        data = sys.stdin.buffer.read()
+        uncached = replace(opts, no_cache=True)  # temporary paths: nothing to reuse
+        run = lint_stdin(
+            data,
+            stdin_name,
+            root,
+            lambda p, r: _analyse(registry, p, config, uncached, r, None),
+        )
+    else:
+        run = _analyse(registry, targets, config, opts, root, _progress(opts))
+    if not (run.files or run.findings or run.notifications):
+        where = " ".join(targets)
+        click.echo(f"go-script-lint: warning: no Go files found in {where}", err=True)
+    if opts.show_diff:
+        patch = fixes.diff(run.findings, root)
+        click.echo(patch, nl=False)
+        sys.exit(EXIT_FINDINGS if patch else EXIT_CLEAN)
+    if opts.fix:
         changed = fixes.apply_fixes(run.findings, root)
         click.echo(f"go-script-lint: fixed {len(changed)} file(s)", err=True)
         if changed:
-            run = engine.run(
-                targets,
-                rules,
-                config,
-                srcroot=root,
-                jobs=workers,
-                cache=store,
-                shard=slice_,
-            )
-    if write_baseline is not None:
-        write_report(write_baseline, baseline.dump(run))
+            run = _analyse(registry, targets, config, opts, root, None)
+    _finish(run, registry, config, opts, root)
+
+
+def _config(
+    registry: Sequence[Rule], targets: tuple[str, ...], opts: CheckOptions
+) -> Config:
+    return make_config(
+        registry,
+        targets,
+        config_file=opts.config_file,
+        no_config=opts.no_config,
+        flags={
+            "risk_level": Risk(opts.risk_level) if opts.risk_level else None,
+            "select": split_values(opts.select),
+            "extend_select": split_values(opts.extend_select),
+            "ignore": split_values(opts.ignore),
+            "fail_on": opts.fail_on,
+            "exclude": tuple(opts.exclude),
+            "respect_gitignore": opts.respect_gitignore,
+            "include_generated": opts.include_generated,
+            "follow_symlinks": opts.follow_symlinks,
+            "schema_path": opts.schema_path,
+        },
+    )
+
+
+def _progress(opts: CheckOptions) -> Progress | None:
+    stream = sys.stderr
+    return Progress(stream) if show_progress(opts.progress, stream) else None
+
+
+def _analyse(
+    registry: Sequence[Rule],
+    targets: tuple[str, ...] | list[str],
+    config: Config,
+    opts: CheckOptions,
+    root: Path,
+    progress: Progress | None,
+) -> RunResult:
+    """One engine run; GSL003 alone also runs the rules its suppressions name."""
+    wanted = config.enabled_rules(registry)
+    rules = wanted
+    if any(r.id == "GSL003" for r in wanted) and config.select:
+        # An unused suppression is only provable when the rules it names ran.
+        support = replace(config, select=()).enabled_rules(registry)
+        rules = tuple({r.id: r for r in (*support, *wanted)}.values())
+    workers = opts.jobs if opts.jobs not in (None, 0) else (os.cpu_count() or 1)
+    store = (
+        None if opts.no_cache else ResultCache(opts.cache_dir or default_cache_dir())
+    )
+    try:
+        run = engine.run(
+            list(targets),
+            rules,
+            config,
+            srcroot=root,
+            jobs=workers,
+            cache=store,
+            shard=parse_shard(opts.shard) if opts.shard else None,
+            progress=progress,
+        )
+    finally:
+        if progress is not None:
+            progress.close()
+    if rules is wanted:
+        return run
+    ids = {r.id for r in wanted}
+    return replace(
+        run,
+        findings=tuple(f for f in run.findings if f.rule_id in ids),
+        rule_ids=tuple(i for i in run.rule_ids if i in ids),
+    )
+
+
+def _finish(
+    run: RunResult,
+    registry: Sequence[Rule],
+    config: Config,
+    opts: CheckOptions,
+    root: Path,
+) -> None:
+    """Baselines, filters, then the report where it belongs and the exit code."""
+    if opts.write_baseline is not None:
+        write_report(opts.write_baseline, baseline.dump(run))
         click.echo(
-            f"go-script-lint: wrote {write_baseline} with {len(run.findings)} findings",
+            f"go-script-lint: wrote {opts.write_baseline} with {len(run.findings)} findings",
             err=True,
         )
         sys.exit(EXIT_ERROR if not run.complete else EXIT_CLEAN)
-    if baseline_file is not None:
+    if opts.baseline_file is not None:
         try:
-            run = baseline.apply(run, baseline.load(baseline_file))
+            run = baseline.apply(run, baseline.load(opts.baseline_file))
         except baseline.BaselineError as exc:
             fail(str(exc))
-    if omit_suppressed:
+        if not opts.include_absent:
+            kept = (f for f in run.findings if f.baseline_state != "absent")
+            run = replace(run, findings=tuple(kept))
+    if opts.omit_suppressed:
         run = replace(
             run, findings=tuple(f for f in run.findings if f.suppression is None)
         )
-    if category:
-        run.options["category"] = category
-    if output_format == "sarif":
+    if opts.category:
+        run.options["category"] = opts.category
+    if opts.output_format == "sarif":
         run.options.update(vcs.provenance(root))
-    report = render_report(run, registry, output_format, output, color)
-    if output is not None:
-        write_report(output, report)
-        if output_format != "text":
+    if opts.statistics:
+        click.echo(statistics(run, registry), nl=False)
+        sys.exit(exit_code(run, config.fail_on))
+    choice = "never" if opts.no_color else opts.color
+    to_terminal = opts.output is None and sys.stdout.isatty()
+    color = use_color(choice, to_terminal=to_terminal)
+    report, code = render_report(run, registry, opts.output_format, color=color)
+    if opts.output is not None:
+        write_report(opts.output, report)
+        if opts.output_format != "text":
             click.echo(summary_line(run), err=True)
     else:
-        click.echo(report, nl=False)
-    sys.exit(exit_code(run, config.fail_on))
+        click.echo(report, nl=False, color=color)
+    sys.exit(code if code is not None else exit_code(run, config.fail_on))

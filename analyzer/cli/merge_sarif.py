@@ -15,6 +15,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from go_script_lint import __version__
+
+PROG = "go-script-lint-merge-sarif"
+#: ``--help`` text: plain words, no reStructuredText markup.
+DESCRIPTION = (
+    "Merge the SARIF logs of several go-script-lint shards (--shard K/N) into one "
+    "run: rules united by id, results in a stable order, notifications kept."
+)
+
 
 class MergeError(Exception):
     """The inputs cannot be merged."""
@@ -74,17 +83,20 @@ def _result_key(result: dict[str, Any]) -> tuple[str, int, int, str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point; returns the exit status."""
-    parser = argparse.ArgumentParser(
-        prog="go-script-lint-merge-sarif", description=__doc__.splitlines()[0]
+    parser = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION)
+    parser.add_argument(
+        "logs", nargs="+", type=Path, metavar="LOG", help="SARIF logs of the shards"
     )
-    parser.add_argument("logs", nargs="+", type=Path)
-    parser.add_argument("-o", "--output", type=Path, required=True)
+    parser.add_argument(
+        "-o", "--output", type=Path, required=True, help="where to write the merged log"
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     args = parser.parse_args(argv)
     try:
         logs = [json.loads(p.read_text(encoding="utf-8")) for p in args.logs]
         merged = merge_logs(logs)
     except (OSError, ValueError, KeyError, MergeError) as exc:
-        print(f"go-script-lint-merge-sarif: error: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2
     args.output.write_text(
         json.dumps(merged, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"

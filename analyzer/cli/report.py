@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -47,31 +48,62 @@ def render_report(
     run: RunResult,
     registry: Sequence[Rule],
     fmt: str,
-    output: Path | None,
-    color: bool | None,
-) -> str:
+    *,
+    color: bool,
+) -> tuple[str, int | None]:
+    """The report text and, when the format forces one, the exit code.
+
+    SARIF over GitHub's limits is cut to fit (:mod:`go_script_lint.output.sarif_fit`)
+    and forces exit code 2, so an upload step still has a valid file.
+    """
     from go_script_lint.output import FORMATS
 
     ran = [r for r in registry if r.id in set(run.rule_ids)]
     if fmt == "sarif":
-        from go_script_lint.output.sarif import check_limits, dumps, sarif_dict
+        from go_script_lint.output.sarif import dumps
+        from go_script_lint.output.sarif_fit import fit_log
 
-        log = sarif_dict(run, ran)
-        problems = check_limits(log)
+        log, problems = fit_log(run, ran)
         if problems:
-            fail("the SARIF log would exceed GitHub's limits: " + "; ".join(problems))
-        return dumps(log)
-    use_color = color if color is not None else (output is None and sys.stdout.isatty())
+            click.echo(
+                "go-script-lint: error: the SARIF log was cut to fit GitHub's limits: "
+                + "; ".join(problems),
+                err=True,
+            )
+            return dumps(log), EXIT_ERROR
+        return dumps(log), None
     hidden = sum(1 for f in run.findings if f.baseline_state in ("unchanged", "absent"))
-    if hidden and fmt in ("text", "github"):
+    if hidden and fmt in ("text", "concise", "github", "junit", "gitlab"):
         shown = tuple(
             f for f in run.findings if f.baseline_state not in ("unchanged", "absent")
         )
-        text = FORMATS[fmt](replace(run, findings=shown), ran, color=use_color)
-        if fmt == "text":
+        text = FORMATS[fmt](replace(run, findings=shown), ran, color=color)
+        if fmt in ("text", "concise"):
             text += f"{hidden} findings hidden by the baseline\n"
-        return text
-    return FORMATS[fmt](run, ran, color=use_color)
+        return text, None
+    return FORMATS[fmt](run, ran, color=color), None
+
+
+def statistics(run: RunResult, registry: Sequence[Rule]) -> str:
+    """``--statistics``: unsuppressed findings per rule, most frequent first.
+
+    Lines are ``count  id  name  [level]``, ties in rule id order, then a total.
+    """
+    counts = Counter(
+        f.rule_id
+        for f in run.findings
+        if f.suppression is None and f.baseline_state not in ("unchanged", "absent")
+    )
+    by_id = {r.id: r for r in registry}
+    width = len(str(max(counts.values(), default=0)))
+    lines = []
+    for rule_id, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        rule = by_id.get(rule_id)
+        name = rule.name if rule else ""
+        level = f"[{rule.level.value}]" if rule else ""
+        lines.append(f"{count:>{width}}  {rule_id}  {name:<28} {level}".rstrip())
+    lines.append(f"{sum(counts.values())} findings in {len(run.files)} files")
+    return "".join(line + "\n" for line in lines)
 
 
 def summary_line(run: RunResult) -> str:

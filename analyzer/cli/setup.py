@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+import yaml
 
 from go_script_lint.base.model import Risk
 from go_script_lint.base.rule import Rule
@@ -45,26 +46,68 @@ def make_config(
         raise  # unreachable: _fail exits
 
 
+#: Config attributes in the order ``--show-config`` prints them, as file keys.
+_SHOWN_KEYS = (
+    "risk_level",
+    "fail_on",
+    "select",
+    "extend_select",
+    "ignore",
+    "exclude",
+    "include_generated",
+    "follow_symlinks",
+    "respect_gitignore",
+    "max_file_bytes",
+    "file_time_budget",
+    "foreign_suppressions",
+    "require_reason",
+    "per_path_ignores",
+)
+
+
+def _file_value(value: Any) -> Any:
+    if isinstance(value, Risk):
+        return value.value
+    if isinstance(value, tuple):
+        return [_file_value(v) for v in value]
+    return value
+
+
+def config_yaml(config: Config) -> str:
+    """The effective configuration as a ``.go-script-lint.yaml`` that ``--config`` accepts.
+
+    Each key's line ends with a comment saying where its value came from.
+    """
+    lines = ["# go-script-lint effective configuration (--show-config)"]
+    entries: list[tuple[str, Any, str]] = []
+    for attr in _SHOWN_KEYS:
+        value = _file_value(getattr(config, attr))
+        if attr == "per_path_ignores":
+            value = {pattern: list(ids) for pattern, ids in value}
+        entries.append((attr, value, config.sources.get(attr, "default")))
+    rules: dict[str, dict[str, Any]] = {}
+    for rule_id, level in config.rule_levels.items():
+        rules.setdefault(rule_id, {})["level"] = level
+    for rule_id, options in config.rule_options.items():
+        rules.setdefault(rule_id, {})["options"] = dict(options)
+    origin = config.sources.get("rule_levels") or config.sources.get("rule_options")
+    entries.append(("rules", dict(sorted(rules.items())), origin or "default"))
+    for attr, value, source in entries:
+        key = attr.replace("_", "-")
+        if isinstance(value, dict) and value:
+            block = yaml.safe_dump({key: value}, sort_keys=False, width=1000)
+            first, _, rest = block.partition("\n")
+            lines.append(f"{first}  # {source}")
+            lines.extend(line for line in rest.split("\n") if line)
+            continue
+        flow = yaml.safe_dump(value, default_flow_style=True, width=1000)
+        flow = flow.removesuffix("\n").removesuffix("\n...")
+        lines.append(f"{key}: {flow}  # {source}")
+    if config.schema_path is not None:
+        lines.append(f"# --schema-path {config.schema_path} (command line only)")
+    return "\n".join(lines) + "\n"
+
+
 def print_config(config: Config) -> None:
-    for key in (
-        "risk_level",
-        "fail_on",
-        "select",
-        "ignore",
-        "exclude",
-        "include_generated",
-        "follow_symlinks",
-        "max_file_bytes",
-        "file_time_budget",
-        "foreign_suppressions",
-        "require_reason",
-        "rule_levels",
-        "rule_options",
-        "schema_path",
-    ):
-        value = getattr(config, key)
-        if isinstance(value, Risk):
-            value = value.value
-        click.echo(
-            f"{key.replace('_', '-')}: {value!r}  # {config.sources.get(key, 'default')}"
-        )
+    """Print :func:`config_yaml`."""
+    click.echo(config_yaml(config), nl=False)

@@ -14,7 +14,7 @@ import hashlib
 import logging
 import re
 import traceback
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from multiprocessing import get_context
@@ -122,16 +122,30 @@ def _safe_analyse(
         )
 
 
-def _analyse_all(units: Sequence[Unit], job: Job, jobs: int) -> Iterable[FileResult]:
+#: Called with (units done, units in all) as the run advances.
+ProgressHook = Callable[[int, int], None]
+
+
+def _analyse_all(
+    units: Sequence[Unit], job: Job, jobs: int, progress: ProgressHook | None = None
+) -> list[FileResult]:
+    def tick(results: Iterable[FileResult]) -> list[FileResult]:
+        done: list[FileResult] = []
+        for result in results:
+            done.append(result)
+            if progress is not None:
+                progress(len(done), len(units))
+        return done
+
     if jobs <= 1 or len(units) <= 1:
-        return [_cached_analyse(u, job) for u in units]
+        return tick(_cached_analyse(u, job) for u in units)
     methods = ("fork", "forkserver", "spawn")
     ctx = get_context(next(m for m in methods if m in _start_methods()))
     chunk = max(1, min(16, len(units) // (jobs * 4) or 1))
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(job,)
     ) as pool:
-        return list(pool.map(_work, units, chunksize=chunk))
+        return tick(pool.map(_work, units, chunksize=chunk))
 
 
 def _start_methods() -> list[str]:
@@ -171,6 +185,7 @@ def run(
     jobs: int = 1,
     cache: ResultCache | None = None,
     shard: tuple[int, int] | None = None,
+    progress: ProgressHook | None = None,
 ) -> RunResult:
     """Analyse ``paths`` with the enabled ``rules`` and return the sorted result.
 
@@ -183,6 +198,7 @@ def run(
         cache: Where to reuse and store unit results, if anywhere.
         shard: ``(k, n)``: analyse only the k-th of n deterministic slices of
             the directories (1-based), for splitting a repository across CI jobs.
+        progress: Told (done, total) after each directory, for a progress display.
     """
     ruleset = RuleSet(tuple(rules))
     discovery = discover(
@@ -190,13 +206,14 @@ def run(
         srcroot=srcroot,
         excludes=config.exclude,
         follow_symlinks=config.follow_symlinks,
+        respect_gitignore=config.respect_gitignore,
     )
     units = discovery.units
     if shard is not None:
         units = [u for u in units if shard_of(u.display, shard[1]) == shard[0]]
     job = Job(ruleset, config, srcroot, cache)
     results = [problems_to_results(discovery, ruleset, config)]
-    results.extend(_analyse_all(units, job, jobs))
+    results.extend(_analyse_all(units, job, jobs, progress))
     run = collect(results, ruleset, config)
     if config.per_path_ignores:
         kept = tuple(

@@ -41,7 +41,11 @@ from go_script_lint.engine.suppress import (
     apply_suppressions,
     parse_suppressions,
 )
-from go_script_lint.golang.parsing import error_regions, iter_nodes_of_types
+from go_script_lint.golang.parsing import (
+    error_regions,
+    iter_nodes_of_types,
+    package_clause_problems,
+)
 from go_script_lint.golang.recovery import MEMO_KEY, parse_go, recovered_syntax
 from go_script_lint.golang.shebang import mask_shebang
 from go_script_lint.project.config import Config
@@ -237,15 +241,9 @@ class UnitAnalysis:
                 detail = f"missing `{region.missing}`"
             loc = Location(ctx.path, ctx.region(region.start_byte, end))
             self.findings.append(ctx.make_finding(rule, loc, detail=detail))
-        # Go requires a package clause; tree-sitter accepts a file without one.
-        if (
-            not any(c.type == "package_clause" for c in ctx.root.children)
-            and not ctx.root.has_error
-        ):
-            loc = Location(ctx.path, ctx.region(0, 0))
-            self.findings.append(
-                ctx.make_finding(rule, loc, detail="missing `package` clause")
-            )
+        for start, end, detail in package_clause_problems(ctx.root):
+            loc = Location(ctx.path, ctx.region(start, end))
+            self.findings.append(ctx.make_finding(rule, loc, detail=detail))
 
     # -- rules ---------------------------------------------------------------
 

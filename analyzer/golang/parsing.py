@@ -182,3 +182,19 @@ def walk(root: Node) -> Iterator[Node]:
         while not cursor.goto_next_sibling():
             if not cursor.goto_parent():
                 return
+
+
+def package_clause_problems(root: Node) -> list[tuple[int, int, str]]:
+    """``(start_byte, end_byte, detail)`` for package clauses Go rejects.
+
+    tree-sitter accepts a file without a ``package`` clause and one with two;
+    Go requires exactly one, first.
+    """
+    clauses = [c for c in root.children if c.type == "package_clause"]
+    if not clauses:
+        return [] if root.has_error else [(0, 0, "missing `package` clause")]
+    first = clauses[0].text.decode("utf-8", "replace") if clauses[0].text else ""
+    return [
+        (c.start_byte, c.end_byte, f"second `package` clause (the file has `{first}`)")
+        for c in clauses[1:]
+    ]

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from go_script_lint.base.model import RunResult
 from go_script_lint.base.rule import Rule
-from go_script_lint.output import github, json, sarif, text
+from go_script_lint.output import concise, github, gitlab, json, junit, sarif, text
 
 __all__ = ["FORMATS", "Renderer"]
 
@@ -33,8 +33,11 @@ class Renderer(Protocol):
 FORMATS: Mapping[str, Renderer] = MappingProxyType(
     {
         "text": text.render,
+        "concise": concise.render,
         "json": json.render,
         "sarif": sarif.render,
         "github": github.render,
+        "gitlab": gitlab.render,
+        "junit": junit.render,
     }
 )

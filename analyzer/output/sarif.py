@@ -272,6 +272,7 @@ class _Builder:
         ]
         driver = om.ToolComponent(
             name=TOOL_NAME,
+            full_name=f"{TOOL_NAME} {self.run.tool_version}",
             semantic_version=self.run.tool_version,
             information_uri=INFORMATION_URI,
             rules=self.descriptors,

@@ -31,7 +31,7 @@ from go_script_lint.base.model import (
 )
 from go_script_lint.base.rule import Rule
 
-__all__ = ["Summary", "caret_line", "render", "summarize"]
+__all__ = ["Summary", "caret_line", "clean", "notification_line", "render", "summarize"]
 
 _RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"
@@ -118,8 +118,14 @@ class _Painter:
         return f"{style}{text}{_RESET}" if self.enabled and text else text
 
 
-def _clean(text: str) -> str:
+def clean(text: str) -> str:
+    """``text`` with control characters (but tabs) shown as U+FFFD."""
     return _CONTROL.sub("\ufffd", text)
+
+
+def notification_line(note: Notification) -> str:
+    """``path: level: message [ID]`` for a notification, without colour."""
+    return _notification_line(note, _Painter(False))
 
 
 def _position(location: Location) -> str:
@@ -131,20 +137,20 @@ def _finding_block(finding: Finding, paint: _Painter) -> list[str]:
     level_style = _LEVEL_COLOR[finding.level]
     head = (
         f"{paint(_BOLD, _position(finding.location))}: {paint(_BOLD, finding.rule_id)} "
-        f"{paint(level_style, f'[{finding.level.value}]')} {_clean(finding.message)}"
+        f"{paint(level_style, f'[{finding.level.value}]')} {clean(finding.message)}"
     )
     lines = [head]
     region = finding.location.region
     gutter = len(str(region.start_line))
     pad = " " * gutter
     if finding.snippet is not None:
-        source = _clean(finding.snippet.split("\n", 1)[0])
+        source = clean(finding.snippet.split("\n", 1)[0])
         lines.append(f"  {region.start_line} | {source}".rstrip())
         lines.append(f"  {pad} | {paint(level_style, caret_line(source, region))}")
     for loc in finding.related:
-        note = f": {_clean(loc.message)}" if loc.message else ""
+        note = f": {clean(loc.message)}" if loc.message else ""
         lines.append(f"  {pad} = related: {_position(loc)}{note}")
-    lines.extend(f"  {pad} = fix: {_clean(fix.description)}" for fix in finding.fixes)
+    lines.extend(f"  {pad} = fix: {clean(fix.description)}" for fix in finding.fixes)
     return lines
 
 
@@ -180,4 +186,4 @@ def _notification_line(note: Notification, paint: _Painter) -> str:
     where = note.path or "go-script-lint"
     rule = f" [{note.rule_id}]" if note.rule_id else ""
     level = paint(_LEVEL_COLOR[note.level], note.level.value)
-    return f"{paint(_BOLD, where)}: {level}: {_clean(note.message)}{rule}"
+    return f"{paint(_BOLD, where)}: {level}: {clean(note.message)}{rule}"

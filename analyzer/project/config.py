@@ -31,10 +31,12 @@ _TOP_KEYS = {
     "risk-level": "low, medium or high",
     "fail-on": "error, warning, note or never",
     "select": "a list of rule ids or prefixes",
+    "extend-select": "a list of rule ids or prefixes",
     "ignore": "a list of rule ids or prefixes",
     "exclude": "a list of glob patterns",
     "include-generated": "true or false",
     "follow-symlinks": "true or false",
+    "respect-gitignore": "true or false",
     "max-file-bytes": "a positive integer",
     "foreign-suppressions": "true or false",
     "require-reason": "true or false",
@@ -55,10 +57,12 @@ class Config:
     risk_level: Risk = Risk.MEDIUM
     fail_on: str = "note"
     select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     include_generated: bool = False
     follow_symlinks: bool = False
+    respect_gitignore: bool = True
     foreign_suppressions: bool = False
     require_reason: bool = False
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
@@ -89,17 +93,25 @@ class Config:
         for rule in registry:
             if not rule.implemented or self.rule_levels.get(rule.id) == "off":
                 continue
-            exact = rule.id in {s.upper() for s in self.select}
-            if self.select and not matches_selector(rule.id, self.select):
-                continue
-            if not exact and not rule.default_enabled:
-                continue
-            if not exact and rule.scan_level.rank > self.risk_level.rank:
+            picked = (
+                self._picked(rule, self.select) if self.select else self._default(rule)
+            )
+            if not picked and not self._picked(rule, self.extend_select):
                 continue
             if matches_selector(rule.id, self.ignore):
                 continue
             chosen.append(rule)
         return tuple(chosen)
+
+    def _default(self, rule: Rule) -> bool:
+        """Runs without a selector: on by default and within the scan depth."""
+        return rule.default_enabled and rule.scan_level.rank <= self.risk_level.rank
+
+    def _picked(self, rule: Rule, selectors: Sequence[str]) -> bool:
+        """Chosen by ``selectors``: an exact id always, a prefix as by default."""
+        if not matches_selector(rule.id, selectors):
+            return False
+        return rule.id in {s.strip().upper() for s in selectors} or self._default(rule)
 
     def ignored_at(self, rule_id: str, path: str) -> bool:
         """Whether ``per-path-ignores`` drops ``rule_id`` findings in ``path``."""
@@ -113,6 +125,7 @@ class Config:
         parts = [
             self.risk_level.value,
             ",".join(self.select),
+            ",".join(self.extend_select),
             ",".join(self.ignore),
             str(self.include_generated),
             str(self.max_file_bytes),
@@ -157,6 +170,15 @@ def _where(path: Path, node: YNode | None) -> str:
     return f"{os.fspath(path)}:{region.start_line}:{region.start_column}"
 
 
+def _blank_yaml(data: bytes) -> bool:
+    """No content but whitespace, comments and document markers."""
+    for line in data.decode("utf-8", errors="replace").splitlines():
+        text = line.strip()
+        if text and not text.startswith("#") and text not in ("---", "..."):
+            return False
+    return True
+
+
 def load_config_file(path: Path, registry: Sequence[Rule]) -> dict[str, Any]:
     """Read and validate a config file into keyword arguments for :class:`Config`.
 
@@ -169,6 +191,8 @@ def load_config_file(path: Path, registry: Sequence[Rule]) -> dict[str, Any]:
         raise ConfigError(
             f"{where}: cannot read config: {exc.strerror or exc}"
         ) from None
+    if _blank_yaml(data):
+        return {}  # an empty file (or only comments) means the defaults
     loaded = yamlpos.load(data)
     if loaded.errors:
         error = loaded.errors[0]
@@ -206,6 +230,10 @@ def _convert(
         if value not in FAIL_ON:
             raise ConfigError(f"{where}: `fail-on` must be {_TOP_KEYS[key]}")
         return {"fail_on": value}
+    if key == "extend-select":
+        items = _as_list(value, key, where)
+        check_selectors(items, registry, where)
+        return {"extend_select": items}
     if key in ("select", "ignore", "exclude"):
         items = _as_list(value, key, where)
         if key != "exclude":
@@ -214,6 +242,7 @@ def _convert(
     if key in (
         "include-generated",
         "follow-symlinks",
+        "respect-gitignore",
         "foreign-suppressions",
         "require-reason",
     ):
@@ -347,7 +376,7 @@ def build_config(
     for key, value in flags.items():
         if value is None or value == ():
             continue
-        if key in ("select", "ignore"):
+        if key in ("select", "ignore", "extend_select"):
             check_selectors(value, registry, "command line")
         if key == "exclude":
             value = tuple(values.get("exclude", ())) + tuple(value)

@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from go_script_lint.project.gitignore import GitIgnore
+
 DEFAULT_EXCLUDED_DIRS = frozenset({"vendor", "testdata", ".git", "node_modules"})
 MANIFEST_NAME = "go-script.yaml"
 GOMOD_NAME = "go.mod"
@@ -75,8 +77,10 @@ class _Walker:
         excludes: Sequence[str],
         follow_symlinks: bool,
         display: Callable[[Path], str],
+        gitignore: GitIgnore | None = None,
     ) -> None:
         self.excludes = tuple(excludes)
+        self.gitignore = gitignore
         self.follow_symlinks = follow_symlinks
         self.display = display
         self.files: dict[Path, dict[Path, GoFile]] = {}
@@ -152,6 +156,10 @@ class _Walker:
                 if is_go:
                     self.problems.append(Problem(self.display(path), _os_message(exc)))
                 return
+        if self.gitignore is not None and self.gitignore.ignored(
+            Path(os.path.abspath(path)), stat.S_ISDIR(mode)
+        ):
+            return
         if stat.S_ISDIR(mode):
             if entry.name in DEFAULT_EXCLUDED_DIRS:
                 return
@@ -183,6 +191,7 @@ def discover(
     srcroot: Path,
     excludes: Sequence[str] = (),
     follow_symlinks: bool = False,
+    respect_gitignore: bool = False,
 ) -> Discovery:
     """Expand CLI paths into analysis units, sorted by directory.
 
@@ -190,9 +199,11 @@ def discover(
     explicitly named files are always analysed. Each directory that has Go
     files gets its sibling Go files as context (``report=False``) when only
     some of them were named, so cross-file checks see the whole package.
+    With ``respect_gitignore`` walked paths that git ignores are skipped.
     """
     display = make_display(srcroot)
-    walker = _Walker(excludes, follow_symlinks, display)
+    gitignore = GitIgnore() if respect_gitignore else None
+    walker = _Walker(excludes, follow_symlinks, display, gitignore)
     args = [Path(p) for p in paths]
     walker.roots = [os.path.realpath(p) for p in args]
     explicit_dirs: set[Path] = set()

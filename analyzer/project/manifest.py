@@ -9,6 +9,7 @@ manifest is input, not configuration, so nothing here raises or exits.
 
 from __future__ import annotations
 
+import difflib
 import json
 from dataclasses import dataclass, field
 from functools import cache
@@ -177,6 +178,10 @@ def _schema_problems(root: YNode, path: str) -> list[Problem]:
             want = " or ".join(want) if isinstance(want, list) else want
             message = f"`{where}` must be {_article(want)} {want}, not {yamlpos.type_name(error.instance)} `{_shown(error.instance)}`"
             out.append(Problem(message, Location(path, node.first_line)))
+        elif kind == "enum" and len(error.validator_value) > _LISTED_CHOICES:
+            out.append(
+                Problem(_not_one_of(where, error), Location(path, node.first_line))
+            )
         elif kind == "enum":
             allowed = ", ".join(str(v) for v in error.validator_value)
             message = (
@@ -200,6 +205,24 @@ def _schema_problems(root: YNode, path: str) -> list[Problem]:
                 Problem(f"`{where}`: {error.message}", Location(path, node.first_line))
             )
     return out
+
+
+#: Enumerations longer than this (the 362 syscall names) get a "did you mean".
+_LISTED_CHOICES = 20
+
+
+def _not_one_of(where: str, error: Any) -> str:
+    """``x`` is not a known value, with the closest known ones."""
+    choices = [str(v) for v in error.validator_value]
+    close = difflib.get_close_matches(str(error.instance), choices, n=3, cutoff=0.6)
+    what = "a Linux syscall" if where.startswith("sandbox.syscalls") else "allowed"
+    hint = (
+        "; did you mean " + " or ".join(f"`{c}`" for c in close) + "?" if close else ""
+    )
+    value = (
+        error.instance if isinstance(error.instance, str) else _shown(error.instance)
+    )
+    return f"`{where}`: `{value}` is not {what}{hint}"
 
 
 def _article(word: str) -> str:

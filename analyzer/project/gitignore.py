@@ -1,0 +1,70 @@
+"""git's ignore rules for discovery: ``.gitignore`` files and ``.git/info/exclude``.
+
+Patterns are git's (via :mod:`pathspec`): each ``.gitignore`` applies below
+its own directory, a deeper file overrides a shallower one, the last matching
+pattern wins, and ``!pattern`` re-includes. The repository's
+``.git/info/exclude`` comes first. Outside a git repository nothing is ignored. Files named on the command line are never
+ignored (discovery only asks about what it walks).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pathspec import GitIgnoreSpec
+
+IGNORE_FILE = ".gitignore"
+
+
+def _repository_root(directory: Path) -> Path | None:
+    for candidate in (directory, *directory.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+def _read_spec(path: Path) -> GitIgnoreSpec | None:
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    return GitIgnoreSpec.from_lines(lines) if lines else None
+
+
+class GitIgnore:
+    """Answers "would git ignore this path?" for paths below the scanned roots."""
+
+    def __init__(self) -> None:
+        """An empty cache; ignore files are read once per directory."""
+        self._chains: dict[Path, tuple[tuple[Path, GitIgnoreSpec], ...]] = {}
+
+    def _chain(self, directory: Path) -> tuple[tuple[Path, GitIgnoreSpec], ...]:
+        """(base directory, spec) pairs that apply in ``directory``, outermost first."""
+        cached = self._chains.get(directory)
+        if cached is not None:
+            return cached
+        root = _repository_root(directory)
+        chain: tuple[tuple[Path, GitIgnoreSpec], ...] = ()
+        if root is None:
+            pass  # outside a repository git ignores nothing
+        elif directory == root:
+            exclude = _read_spec(root / ".git" / "info" / "exclude")
+            chain = ((root, exclude),) if exclude is not None else ()
+        else:
+            chain = self._chain(directory.parent)
+        own = _read_spec(directory / IGNORE_FILE) if root is not None else None
+        if own is not None:
+            chain = (*chain, (directory, own))
+        self._chains[directory] = chain
+        return chain
+
+    def ignored(self, path: Path, is_dir: bool) -> bool:
+        """Whether git ignores ``path`` (absolute), given what its directory says."""
+        verdict = False
+        for base, spec in self._chain(path.parent):
+            relative = Path(os.path.relpath(path, base)).as_posix()
+            result = spec.check_file(relative + "/" if is_dir else relative)
+            if result.include is not None:
+                verdict = result.include
+        return verdict
