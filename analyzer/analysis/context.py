@@ -8,7 +8,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from go_script_lint.analysis.resolve import Definition, ImportTable, Resolver
+from go_script_lint.analysis.imports import ImportTable
+from go_script_lint.analysis.resolve import Resolver
+from go_script_lint.analysis.scopes import Definition
 from go_script_lint.base.model import (
     Finding,
     Fix,

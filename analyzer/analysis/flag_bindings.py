@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from go_script_lint.analysis.flag_kinds import NO_DEFAULT, PFLAG_KINDS, split_method
 from go_script_lint.analysis.json_types import ANY
-from go_script_lint.analysis.structtags import package_files
+from go_script_lint.analysis.struct_types import package_files
 from go_script_lint.golang import go_ast
 from go_script_lint.golang.parsing import Node, iter_nodes_of_types
 

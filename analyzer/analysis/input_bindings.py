@@ -20,7 +20,7 @@ from go_script_lint.analysis.flag_bindings import (
 )
 from go_script_lint.analysis.input_names import binding_flags, env_binds
 from go_script_lint.analysis.parameters import CrossCheck, crosscheck, field_for
-from go_script_lint.analysis.structtags import Field
+from go_script_lint.analysis.struct_types import Field
 from go_script_lint.project.manifest import Parameter
 
 if TYPE_CHECKING:

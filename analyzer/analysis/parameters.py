@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from go_script_lint.analysis.flag_bindings import script_inputs
 from go_script_lint.analysis.input_names import bound_outside_struct
 from go_script_lint.analysis.package_manifest import manifest_of, parameter_schema
-from go_script_lint.analysis.structtags import (
+from go_script_lint.analysis.struct_types import (
     Field,
     TypeIndex,
     field_list_of,

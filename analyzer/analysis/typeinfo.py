@@ -23,7 +23,8 @@ from go_script_lint.analysis.declarations import (
     collect,
     type_parameters,
 )
-from go_script_lint.analysis.resolve import Definition, Resolver
+from go_script_lint.analysis.resolve import Resolver
+from go_script_lint.analysis.scopes import Definition
 from go_script_lint.analysis.signatures import stdlib
 from go_script_lint.golang import go_ast
 from go_script_lint.golang.go_ast import text

@@ -42,15 +42,15 @@ from go_script_lint.analysis.parameters import (
     marked_structs,
     nested_structs,
 )
-from go_script_lint.analysis.structtags import (
+from go_script_lint.analysis.struct_types import (
     Field,
     TypeIndex,
     file_of,
-    source_tag,
     struct_fields,
     type_index,
     unwrap_pointer,
 )
+from go_script_lint.analysis.structtags import source_tag
 from go_script_lint.analysis.taint import input_source, sources_of
 from go_script_lint.analysis.typeinfo import file_types
 from go_script_lint.analysis.version_features import feature_uses

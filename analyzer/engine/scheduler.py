@@ -34,9 +34,9 @@ from go_script_lint.base.model import (
 from go_script_lint.base.rule import Rule
 from go_script_lint.engine import cache as cache_module
 from go_script_lint.engine.cache import ResultCache
+from go_script_lint.engine.ruleset import RuleSet
 from go_script_lint.engine.unit import (
     UNREADABLE,
-    RuleSet,
     analyse_unit,
     raise_internal_errors,
 )
