@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from go_script_lint.analysis.imports import ImportTable
 from go_script_lint.analysis.resolve import Resolver
 from go_script_lint.analysis.scopes import Definition
+from go_script_lint.base.memo import MemoKey
 from go_script_lint.base.model import (
     Finding,
     Fix,
@@ -29,19 +30,23 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+#: Package-level names of the package's files, per package clause name.
+_TOP_LEVEL: MemoKey[dict[str, Definition]] = MemoKey("context.top-level")
+
 
 class FindingFactory:
     """Builds findings for rules, applying the configured level overrides."""
 
     config: Config
-    _memo: dict[str, Any]
+    _memo: dict[MemoKey[Any], Any]
 
-    def memo(self, key: str, factory: Callable[[], T]) -> T:
-        """Compute a per-file (or per-package) fact once: ``ctx.memo("directives", parse)``.
+    def memo(self, key: MemoKey[T], factory: Callable[[], T]) -> T:
+        """Compute a per-file (or per-package) fact once: ``ctx.memo(DIRECTIVES, parse)``.
 
         Analyses that several rules share (header directives, the go.mod, the
-        manifest, type facts) live in their own modules and cache here, so the
-        context class does not grow with every analysis.
+        manifest, type facts) live in their own modules, each with its typed
+        :class:`MemoKey`, and cache here, so the context class does not grow
+        with every analysis.
         """
         try:
             memo = self._memo
@@ -49,7 +54,8 @@ class FindingFactory:
             memo = self._memo = {}
         if key not in memo:
             memo[key] = factory()
-        return cast(T, memo[key])
+        value: T = memo[key]  # the key's type parameter is the value's type
+        return value
 
     def make_finding(
         self,
@@ -261,7 +267,7 @@ class PackageContext(FindingFactory):
 
         def lookup(name: str) -> Definition | None:
             index = self.memo(
-                f"top-level:{current.package_name}",
+                _TOP_LEVEL.at(current.package_name),
                 lambda: self._top_level_index(current),
             )
             return index.get(name)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from go_script_lint.analysis.structtags import SourceTag, source_tag
+from go_script_lint.base.memo import MemoKey
 from go_script_lint.golang import go_ast
 from go_script_lint.golang.parsing import Node
 
@@ -177,6 +178,10 @@ def package_files(
     return [f for f in files if package_name is None or f.package_name == package_name]
 
 
+#: Per package clause name (``.at(package_name)``).
+TYPE_INDEX: MemoKey[TypeIndex] = MemoKey("analysis.type-index")
+
+
 def type_index(pkg: PackageContext, package_name: str | None = None) -> TypeIndex:
     """Type declarations of the package (cached per package)."""
 
@@ -186,7 +191,7 @@ def type_index(pkg: PackageContext, package_name: str | None = None) -> TypeInde
             index.add_file(f.root)
         return index
 
-    return pkg.memo(f"structtags.types:{package_name}", build)
+    return pkg.memo(TYPE_INDEX.at(package_name), build)
 
 
 def file_of(pkg: PackageContext, node: Node) -> FileContext | None:

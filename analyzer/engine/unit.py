@@ -42,7 +42,7 @@ from go_script_lint.engine.suppress import (
     parse_suppressions,
 )
 from go_script_lint.golang.parsing import error_regions, iter_nodes_of_types
-from go_script_lint.golang.recovery import MEMO_KEY, parse_go, recovered_syntax
+from go_script_lint.golang.recovery import RECOVERED, parse_go, recovered_syntax
 from go_script_lint.golang.shebang import mask_shebang
 from go_script_lint.golang.source_scan import line_end
 from go_script_lint.project.config import Config
@@ -132,7 +132,7 @@ class UnitAnalysis:
         ctx = FileContext(
             path, go_file.abspath, data, parsed.tree, self.package, self.config
         )
-        ctx.memo(MEMO_KEY, lambda: parsed.recovered)
+        ctx.memo(RECOVERED, lambda: parsed.recovered)
         self.package.files.append(ctx)
         self.contexts[path] = ctx
         self.sources[path] = data

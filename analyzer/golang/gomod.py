@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from go_script_lint.base.memo import MemoKey
 from go_script_lint.base.model import Location, Region
 from go_script_lint.golang.gomod_lexer import Lexer
 from go_script_lint.golang.gomod_model import GoMod, GoModError, Line, Token
@@ -91,12 +92,15 @@ def load_gomod(path: Path) -> GoMod:
     return parse_gomod(data, path)
 
 
+GOMOD: MemoKey[GoMod] = MemoKey("golang.gomod")
+
+
 def package_gomod(pkg: PackageContext) -> GoMod | None:
     """The go.mod of a package directory, parsed once per directory."""
     path = pkg.gomod_path
     if path is None:
         return None
-    return pkg.memo("gomod", lambda: load_gomod(path))
+    return pkg.memo(GOMOD, lambda: load_gomod(path))
 
 
 def gomod_location(

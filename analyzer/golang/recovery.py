@@ -19,7 +19,7 @@ Each rewrite is kept only if the re-parsed construct is free of errors. The
 rewritten names are visible in ``node.text`` of the recovered tree (offsets,
 ``FileContext.source`` and every other byte are the file's own). The constructs
 found are returned so GSL102 can tell the file needs Go 1.26 / 1.27; the
-engine stores them with ``ctx.memo(MEMO_KEY, …)``.
+engine stores them with ``ctx.memo(RECOVERED, …)``.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from go_script_lint.base.memo import MemoKey
 from go_script_lint.golang.parsing import (
     Node,
     Tree,
@@ -45,8 +46,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "GENERIC_METHOD",
-    "MEMO_KEY",
     "NEW_EXPRESSION",
+    "RECOVERED",
     "SHADOWED_BUILTIN",
     "ParsedGo",
     "RecoveredSyntax",
@@ -54,7 +55,6 @@ __all__ = [
     "recovered_syntax",
 ]
 
-MEMO_KEY = "recovered_syntax"
 
 NEW_EXPRESSION = "new-expression"  # Go 1.26: new(int64(300))
 GENERIC_METHOD = "generic-method"  # Go 1.27: func (r *Rand) N[Int intType](n Int) Int
@@ -101,6 +101,10 @@ class ParsedGo:
     recovered: tuple[RecoveredSyntax, ...] = ()
 
 
+#: What the engine recovered in a file (stored when it parses the file).
+RECOVERED: MemoKey[tuple[RecoveredSyntax, ...]] = MemoKey("golang.recovered-syntax")
+
+
 def parse_go(source: bytes) -> ParsedGo:
     """Parse Go source, recovering newer-than-the-grammar constructs.
 
@@ -118,8 +122,7 @@ def recovered_syntax(ctx: FileContext) -> tuple[RecoveredSyntax, ...]:
     The engine fills the memo when it parses the file; a context built
     elsewhere (tests) simply has nothing recovered.
     """
-    result: tuple[RecoveredSyntax, ...] = ctx.memo(MEMO_KEY, tuple)
-    return result
+    return ctx.memo(RECOVERED, tuple)
 
 
 @dataclass(slots=True)
