@@ -57,7 +57,7 @@ class FindingFactory:
         value: T = memo[key]  # the key's type parameter is the value's type
         return value
 
-    def make_finding(
+    def finding(
         self,
         rule: Rule,
         location: Location,
@@ -68,7 +68,12 @@ class FindingFactory:
         precision: str | None = None,
         **message_args: object,
     ) -> Finding:
-        """A finding of ``rule`` at ``location``; the message comes from the rule's template."""
+        """A finding of ``rule`` at ``location``: the one place findings are made.
+
+        The configured level of the rule wins over ``level``, which wins over
+        the rule's default; the message is the rule's template filled with
+        ``message_args``. A file context also takes a node for ``location``.
+        """
         configured = self.config.level_for(rule)
         return Finding(
             rule_id=rule.id,
@@ -197,7 +202,7 @@ class FileContext(FindingFactory):
     def finding(
         self,
         rule: Rule,
-        node: Node,
+        location: Location | Node,
         *,
         related: Iterable[Location] = (),
         fixes: Iterable[Fix] = (),
@@ -205,10 +210,10 @@ class FileContext(FindingFactory):
         precision: str | None = None,
         **message_args: object,
     ) -> Finding:
-        """A finding of ``rule`` at ``node``."""
-        return self.make_finding(
+        """A finding of ``rule`` at a node of this file (or at a location)."""
+        return super().finding(
             rule,
-            self.location(node),
+            location if isinstance(location, Location) else self.location(location),
             related=related,
             fixes=fixes,
             level=level,
@@ -281,25 +286,3 @@ class PackageContext(FindingFactory):
                 for name, definition in other.resolver.top_level.items():
                     index.setdefault(name, definition)
         return index
-
-    def finding_at(
-        self,
-        rule: Rule,
-        location: Location,
-        *,
-        related: Iterable[Location] = (),
-        fixes: Iterable[Fix] = (),
-        level: Level | None = None,
-        precision: str | None = None,
-        **message_args: object,
-    ) -> Finding:
-        """A finding of ``rule`` at an explicit location (manifest, go.mod, Go file)."""
-        return self.make_finding(
-            rule,
-            location,
-            related=related,
-            fixes=fixes,
-            level=level,
-            precision=precision,
-            **message_args,
-        )

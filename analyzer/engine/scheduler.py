@@ -153,7 +153,7 @@ def problems_to_results(
         if problem.fatal and rule is not None:
             factory = PackageContext(".", Path("."), config)
             findings.append(
-                factory.make_finding(
+                factory.finding(
                     rule,
                     Location(problem.display, Region(1, 1, 1, 1)),
                     problem=problem.message,

@@ -102,7 +102,7 @@ class UnitAnalysis:
         if rule is not None:
             loc = Location(path, Region(1, 1, 1, 1))
             self.findings.append(
-                self.package.make_finding(rule, loc, level=level, problem=message)
+                self.package.finding(rule, loc, level=level, problem=message)
             )
 
     def load(self, go_file: GoFile) -> None:
@@ -152,7 +152,7 @@ class UnitAnalysis:
         offset = max(0, first_invalid_utf8(ctx.source))
         loc = Location(ctx.path, ctx.region(offset, offset + 1))
         self.findings.append(
-            ctx.make_finding(
+            ctx.finding(
                 rule,
                 loc,
                 level=Level.WARNING,
@@ -181,7 +181,7 @@ class UnitAnalysis:
             else:
                 detail = f"missing `{region.missing}`"
             loc = Location(ctx.path, ctx.region(region.start_byte, end))
-            self.findings.append(ctx.make_finding(rule, loc, detail=detail))
+            self.findings.append(ctx.finding(rule, loc, detail=detail))
         # Go requires a package clause; tree-sitter accepts a file without one.
         if (
             not any(c.type == "package_clause" for c in ctx.root.children)
@@ -189,7 +189,7 @@ class UnitAnalysis:
         ):
             loc = Location(ctx.path, ctx.region(0, 0))
             self.findings.append(
-                ctx.make_finding(rule, loc, detail="missing `package` clause")
+                ctx.finding(rule, loc, detail="missing `package` clause")
             )
 
     # -- rules ---------------------------------------------------------------
@@ -310,7 +310,7 @@ class UnitAnalysis:
             ):
                 continue
             region = lines.region(comment.start_byte, comment.end_byte)
-            yield self.package.make_finding(
+            yield self.package.finding(
                 rule, Location(path, region), selectors=",".join(comment.selectors)
             )
 

@@ -127,7 +127,7 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
                         (Replacement(ctx.path, start, end, region, want),),
                     ),
                 )
-            yield ctx.make_finding(
+            yield ctx.finding(
                 RULE,
                 Location(ctx.path, region),
                 fixes=fixes,
