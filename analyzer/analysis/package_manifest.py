@@ -89,7 +89,7 @@ def openapi_of(pkg: PackageContext) -> tuple[Reference, Path, yamlpos.Loaded] | 
         return None
 
     def load() -> tuple[Reference, Path, yamlpos.Loaded] | None:
-        path = manifest.abspath.parent / ref.value
+        path = manifest.resolve(ref)
         try:
             data = path.read_bytes()
         except OSError:
