@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from go_script_lint.analysis.declarations import PackageDecls, TypeNamer, collect  # noqa: E402
-from go_script_lint.analysis.resolve import ImportTable  # noqa: E402
+from go_script_lint.analysis.imports import ImportTable  # noqa: E402
 from go_script_lint.golang import go_ast  # noqa: E402
 from go_script_lint.golang.parsing import Node, parse  # noqa: E402
 

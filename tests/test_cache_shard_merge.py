@@ -86,3 +86,16 @@ def test_merge_tool_has_version_and_plain_help(
     assert f"go-script-lint-merge-sarif {__version__}" in out
     assert "``" not in out and ":func:" not in out  # no reStructuredText markup
     assert "-o OUTPUT" in out
+
+
+def test_cache_key_follows_the_openapi_file_the_manifest_names(tree: Path) -> None:
+    # A quoted path with a space: the manifest as loaded names "api spec.yaml".
+    Path("p0/go-script.yaml").write_text(
+        'name: x\nversion: 1.0.0\nentrypoint: m.go\nopenapi: "api spec.yaml"\n'
+    )
+    Path("p0/api spec.yaml").write_text("openapi: 3.0.0\n")
+    _cli("p0", "--format", "json", "--cache-dir", "c")
+    assert len(list(Path("c").rglob("*.json"))) == 1
+    Path("p0/api spec.yaml").write_text("openapi: 3.1.0\n")
+    _cli("p0", "--format", "json", "--cache-dir", "c")
+    assert len(list(Path("c").rglob("*.json"))) == 2, "a changed openapi file reused"

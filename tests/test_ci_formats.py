@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from junitparser import Error, Failure, JUnitXml
 
 from go_script_lint.cli.main import main
-from go_script_lint.output import sarif
+from go_script_lint.output import sarif_limits
 from tests.harness import ROOT
 
 DATA = ROOT / "tests" / "data"
@@ -99,7 +99,7 @@ def test_sarif_names_the_tool_in_full(project: Path) -> None:
 def test_sarif_over_githubs_limits_is_cut_to_the_most_severe(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sarif, "LIMIT_RESULTS", 3)
+    monkeypatch.setattr(sarif_limits, "LIMIT_RESULTS", 3)
     result = CliRunner().invoke(
         main,
         ["a.go", "--no-config", "--no-cache", "--format", "sarif", "-o", "out.sarif"],

@@ -201,7 +201,6 @@ def test_every_layer_says_what_it_may_import(layer: str) -> None:
     assert doc and "May import:" in doc
 
 
-@pytest.mark.xfail(strict=True, reason="module splits land next")
 def test_no_module_over_400_lines() -> None:
     long = {
         str(p.relative_to(ROOT)): n

@@ -29,7 +29,7 @@ from go_script_lint.base.model import (
     Suppression,
 )
 from go_script_lint.base.rule import Rule
-from go_script_lint.output import FORMATS, github, sarif, text
+from go_script_lint.output import FORMATS, github, sarif, sarif_limits, text
 from go_script_lint.output import json as json_output
 from go_script_lint.output.sarif_serialize import dumps, to_json_value
 
@@ -622,7 +622,7 @@ def test_check_limits_reports_each_limit() -> None:
 
 
 def test_check_limits_reports_size_and_runs(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sarif, "LIMIT_GZIP_BYTES", 10)
+    monkeypatch.setattr(sarif_limits, "LIMIT_GZIP_BYTES", 10)
     problems = sarif.check_limits({"runs": [{"results": []}] * 21})
     assert problems[0] == "21 runs in one file; GitHub accepts 20"
     assert problems[-1].startswith("the log is ") and "gzipped" in problems[-1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from go_script_lint.analysis.context import FileContext, PackageContext
-from go_script_lint.analysis.resolve import default_package_name
+from go_script_lint.analysis.imports import default_package_name
 from go_script_lint.golang.parsing import nodes_of_types, parse
 from go_script_lint.project.config import Config
 

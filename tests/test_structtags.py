@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from go_script_lint import engine
-from go_script_lint.analysis.structtags import parse_tag, source_tag, struct_fields
+from go_script_lint.analysis.struct_types import struct_fields
+from go_script_lint.analysis.structtags import parse_tag, source_tag
 from go_script_lint.golang.parsing import nodes_of_types, parse
 from go_script_lint.project.config import Config
 from go_script_lint.rules import REGISTRY

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from go_script_lint.analysis.package_manifest import manifest_of
 from go_script_lint.analysis.resolve import Resolver
+from go_script_lint.base.memo import MemoKey
 from go_script_lint.base.model import Location
 from go_script_lint.golang import go_ast
 from go_script_lint.golang.parsing import Node
@@ -119,12 +120,16 @@ def short_name(qualified: str) -> str:
 # -- calls ------------------------------------------------------------------------
 
 
+#: Per file: call node → what it needs from the sandbox.
+NEEDS: MemoKey[dict[int, Need | None]] = MemoKey("analysis.capability-needs")
+
+
 def need_of(ctx: FileContext, call: Node) -> Need | None:
     """What ``call`` needs from the sandbox, or ``None`` when the table does not know it.
 
     Memoised per call node: all four GSL5xx rules ask about every call.
     """
-    cache_: dict[int, Need | None] = ctx.memo("capabilities.needs", dict)
+    cache_ = ctx.memo(NEEDS, dict)
     key = call.id
     if key not in cache_:
         cache_[key] = _need_of(ctx, call)
@@ -262,6 +267,9 @@ def _parse_sandbox(path: str, node: YNode) -> Sandbox:
     )  # fmt: skip
 
 
+SANDBOX: MemoKey[Sandbox | None] = MemoKey("analysis.sandbox")
+
+
 def sandbox_of(pkg: PackageContext) -> Sandbox | None:
     """The ``sandbox`` section of the directory's manifest, parsed once per package."""
 
@@ -273,7 +281,7 @@ def sandbox_of(pkg: PackageContext) -> Sandbox | None:
             return None  # GSL401 reports it
         return _parse_sandbox(manifest.path, manifest.sandbox)
 
-    return pkg.memo("capabilities.sandbox", load)
+    return pkg.memo(SANDBOX, load)
 
 
 @dataclass(frozen=True, slots=True)

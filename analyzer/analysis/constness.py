@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from go_script_lint.analysis.context import FileContext
 from go_script_lint.analysis.dataflow import declaring_rhs, facts
-from go_script_lint.analysis.resolve import Definition
+from go_script_lint.analysis.scopes import Definition
+from go_script_lint.base.memo import MemoKey
 from go_script_lint.golang import go_ast
 from go_script_lint.golang.parsing import Node
 
@@ -59,6 +60,10 @@ LITERAL_KINDS = frozenset(
         "iota",
     }
 )
+
+
+#: Per file: identifier declaration → whether it holds a constant.
+CONSTANT_IDENTIFIERS: MemoKey[dict[int, bool]] = MemoKey("analysis.constness")
 
 
 def is_constant(ctx: FileContext, node: Node | None, depth: int = 0) -> bool:
@@ -132,7 +137,7 @@ def _constant_identifier(ctx: FileContext, ident: Node, depth: int) -> bool:
         return True
     if definition.kind not in ("var", "range"):
         return False
-    cache: dict[int, bool] = ctx.memo("constness.identifiers", dict)
+    cache = ctx.memo(CONSTANT_IDENTIFIERS, dict)
     key = definition.node.id
     if key not in cache:
         cache[key] = False  # a cycle (`s = s + "x"`) proves nothing

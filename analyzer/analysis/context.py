@@ -6,9 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from go_script_lint.analysis.resolve import Definition, ImportTable, Resolver
+from go_script_lint.analysis.imports import ImportTable
+from go_script_lint.analysis.resolve import Resolver
+from go_script_lint.analysis.scopes import Definition
+from go_script_lint.base.memo import MemoKey
 from go_script_lint.base.model import (
     Finding,
     Fix,
@@ -27,19 +30,23 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+#: Package-level names of the package's files, per package clause name.
+_TOP_LEVEL: MemoKey[dict[str, Definition]] = MemoKey("context.top-level")
+
 
 class FindingFactory:
     """Builds findings for rules, applying the configured level overrides."""
 
     config: Config
-    _memo: dict[str, Any]
+    _memo: dict[MemoKey[Any], Any]
 
-    def memo(self, key: str, factory: Callable[[], T]) -> T:
-        """Compute a per-file (or per-package) fact once: ``ctx.memo("directives", parse)``.
+    def memo(self, key: MemoKey[T], factory: Callable[[], T]) -> T:
+        """Compute a per-file (or per-package) fact once: ``ctx.memo(DIRECTIVES, parse)``.
 
         Analyses that several rules share (header directives, the go.mod, the
-        manifest, type facts) live in their own modules and cache here, so the
-        context class does not grow with every analysis.
+        manifest, type facts) live in their own modules, each with its typed
+        :class:`MemoKey`, and cache here, so the context class does not grow
+        with every analysis.
         """
         try:
             memo = self._memo
@@ -47,9 +54,10 @@ class FindingFactory:
             memo = self._memo = {}
         if key not in memo:
             memo[key] = factory()
-        return cast(T, memo[key])
+        value: T = memo[key]  # the key's type parameter is the value's type
+        return value
 
-    def make_finding(
+    def finding(
         self,
         rule: Rule,
         location: Location,
@@ -60,7 +68,12 @@ class FindingFactory:
         precision: str | None = None,
         **message_args: object,
     ) -> Finding:
-        """A finding of ``rule`` at ``location``; the message comes from the rule's template."""
+        """A finding of ``rule`` at ``location``: the one place findings are made.
+
+        The configured level of the rule wins over ``level``, which wins over
+        the rule's default; the message is the rule's template filled with
+        ``message_args``. A file context also takes a node for ``location``.
+        """
         configured = self.config.level_for(rule)
         return Finding(
             rule_id=rule.id,
@@ -189,7 +202,7 @@ class FileContext(FindingFactory):
     def finding(
         self,
         rule: Rule,
-        node: Node,
+        location: Location | Node,
         *,
         related: Iterable[Location] = (),
         fixes: Iterable[Fix] = (),
@@ -197,10 +210,10 @@ class FileContext(FindingFactory):
         precision: str | None = None,
         **message_args: object,
     ) -> Finding:
-        """A finding of ``rule`` at ``node``."""
-        return self.make_finding(
+        """A finding of ``rule`` at a node of this file (or at a location)."""
+        return super().finding(
             rule,
-            self.location(node),
+            location if isinstance(location, Location) else self.location(location),
             related=related,
             fixes=fixes,
             level=level,
@@ -259,7 +272,7 @@ class PackageContext(FindingFactory):
 
         def lookup(name: str) -> Definition | None:
             index = self.memo(
-                f"top-level:{current.package_name}",
+                _TOP_LEVEL.at(current.package_name),
                 lambda: self._top_level_index(current),
             )
             return index.get(name)
@@ -273,25 +286,3 @@ class PackageContext(FindingFactory):
                 for name, definition in other.resolver.top_level.items():
                     index.setdefault(name, definition)
         return index
-
-    def finding_at(
-        self,
-        rule: Rule,
-        location: Location,
-        *,
-        related: Iterable[Location] = (),
-        fixes: Iterable[Fix] = (),
-        level: Level | None = None,
-        precision: str | None = None,
-        **message_args: object,
-    ) -> Finding:
-        """A finding of ``rule`` at an explicit location (manifest, go.mod, Go file)."""
-        return self.make_finding(
-            rule,
-            location,
-            related=related,
-            fixes=fixes,
-            level=level,
-            precision=precision,
-            **message_args,
-        )

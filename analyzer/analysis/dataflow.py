@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from go_script_lint.analysis.context import FileContext
+from go_script_lint.base.memo import MemoKey
 from go_script_lint.golang import go_ast
 from go_script_lint.golang.parsing import Node, query_captures
 
@@ -45,9 +46,12 @@ class Facts:
     bound: dict[int, tuple[str, Node]] = field(default_factory=dict)
 
 
+FACTS: MemoKey[Facts] = MemoKey("analysis.dataflow")
+
+
 def facts(ctx: FileContext) -> Facts:
     """The file's assignment facts (computed once per file)."""
-    return ctx.memo("dataflow.facts", lambda: _build(ctx))
+    return ctx.memo(FACTS, lambda: _build(ctx))
 
 
 def _build(ctx: FileContext) -> Facts:

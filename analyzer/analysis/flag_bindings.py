@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING
 
 from go_script_lint.analysis.flag_kinds import NO_DEFAULT, PFLAG_KINDS, split_method
 from go_script_lint.analysis.json_types import ANY
-from go_script_lint.analysis.structtags import package_files
+from go_script_lint.analysis.struct_types import package_files
+from go_script_lint.base.memo import MemoKey
 from go_script_lint.golang import go_ast
 from go_script_lint.golang.parsing import Node, iter_nodes_of_types
 
@@ -127,11 +128,13 @@ class ScriptInputs:
     required_flags: frozenset[str]  # cobra `MarkFlagRequired("name")`
 
 
+#: Per package clause name (``.at(package_name)``).
+SCRIPT_INPUTS: MemoKey[ScriptInputs] = MemoKey("analysis.script-inputs")
+
+
 def script_inputs(pkg: PackageContext, package_name: str | None = None) -> ScriptInputs:
     """Flags and environment reads of the package's non-test files (cached)."""
-    return pkg.memo(
-        f"flag_bindings:{package_name}", lambda: _collect(pkg, package_name)
-    )
+    return pkg.memo(SCRIPT_INPUTS.at(package_name), lambda: _collect(pkg, package_name))
 
 
 def _collect(pkg: PackageContext, package_name: str | None) -> ScriptInputs:

@@ -9,6 +9,7 @@ in a loop is rare and already a smell).
 from __future__ import annotations
 
 from go_script_lint.analysis.context import FileContext
+from go_script_lint.base.memo import MemoKey
 from go_script_lint.golang import go_ast
 from go_script_lint.golang.parsing import Node, query_captures
 
@@ -32,6 +33,10 @@ _STATEMENT_HOLDERS = frozenset(
 _TERMINATING = frozenset({"return_statement", "goto_statement"})
 
 
+#: Per function (``.at(func.id)``): its own ``defer`` statements.
+DEFERS: MemoKey[list[Node]] = MemoKey("analysis.defers")
+
+
 def defers_of(ctx: FileContext, func: Node) -> list[Node]:
     """``defer`` statements of ``func``'s own body (not of nested literals)."""
 
@@ -43,7 +48,7 @@ def defers_of(ctx: FileContext, func: Node) -> list[Node]:
         own = [d for d in found if _owner_id(d) == func.id]
         return sorted(own, key=lambda d: d.start_byte)
 
-    return ctx.memo(f"flow.defers:{func.id}", build)
+    return ctx.memo(DEFERS.at(func.id), build)
 
 
 def _owner_id(node: Node) -> int | None:

@@ -20,7 +20,8 @@ from go_script_lint.analysis.flag_bindings import (
 )
 from go_script_lint.analysis.input_names import binding_flags, env_binds
 from go_script_lint.analysis.parameters import CrossCheck, crosscheck, field_for
-from go_script_lint.analysis.structtags import Field
+from go_script_lint.analysis.struct_types import Field
+from go_script_lint.base.memo import MemoKey
 from go_script_lint.project.manifest import Parameter
 
 if TYPE_CHECKING:
@@ -61,9 +62,12 @@ class InputCheck:
         return [e for e in self.inputs.env_reads if e.call.id not in used]
 
 
+INPUT_CHECK: MemoKey[InputCheck | None] = MemoKey("analysis.input-bindings")
+
+
 def parameter_bindings(pkg: PackageContext) -> InputCheck | None:
     """Bindings of the declared parameters (cached per package); ``None`` without any."""
-    return pkg.memo("input_bindings", lambda: _bind(pkg))
+    return pkg.memo(INPUT_CHECK, lambda: _bind(pkg))
 
 
 def _bind(pkg: PackageContext) -> InputCheck | None:

@@ -6,7 +6,7 @@ infers a parameter's ``type`` from them.
 
 from __future__ import annotations
 
-from go_script_lint.analysis.structtags import TypeIndex, unwrap_pointer
+from go_script_lint.analysis.struct_types import TypeIndex, unwrap_pointer
 from go_script_lint.golang import go_ast
 from go_script_lint.golang.parsing import Node
 

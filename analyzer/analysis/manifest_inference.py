@@ -18,7 +18,7 @@ from go_script_lint.analysis.flag_usage import rejected_when_empty, switched_val
 from go_script_lint.analysis.input_names import normalise, upper_snake
 from go_script_lint.analysis.json_types import compatible, json_kinds
 from go_script_lint.analysis.parameters import marked_structs
-from go_script_lint.analysis.structtags import (
+from go_script_lint.analysis.struct_types import (
     Field,
     package_files,
     promoted_fields,

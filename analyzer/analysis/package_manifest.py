@@ -13,6 +13,7 @@ from pathlib import Path
 
 from go_script_lint.analysis.context import PackageContext
 from go_script_lint.base import yamlpos
+from go_script_lint.base.memo import MemoKey
 from go_script_lint.project.manifest import (
     SCHEMA_MAX_BYTES,
     Manifest,
@@ -22,13 +23,19 @@ from go_script_lint.project.manifest import (
 )
 from go_script_lint.project.schemafile import SchemaFile, load_schema_file
 
+MANIFEST: MemoKey[Manifest] = MemoKey("analysis.manifest")
+SCHEMA_FILE: MemoKey[SchemaFile] = MemoKey("analysis.schema-file")
+OPENAPI: MemoKey[tuple[Reference, Path, yamlpos.Loaded] | None] = MemoKey(
+    "analysis.openapi"
+)
+
 
 def manifest_of(pkg: PackageContext) -> Manifest | None:
     """The package's ``go-script.yaml`` (``pkg.manifest_path``), loaded once per package."""
     path = pkg.manifest_path
     if path is None:
         return None
-    return pkg.memo("manifest", lambda: load_manifest(path, pkg.display_path(path)))
+    return pkg.memo(MANIFEST, lambda: load_manifest(path, pkg.display_path(path)))
 
 
 def parameter_schema(pkg: PackageContext) -> Schema | None:
@@ -53,7 +60,7 @@ def schema_file_of(pkg: PackageContext) -> SchemaFile | None:
         return None
     display = pkg.display_path(path)
     return pkg.memo(
-        "schema-file",
+        SCHEMA_FILE,
         lambda: _cached_schema_file(os.path.abspath(path), display, _stamp(path)),
     )
 
@@ -82,7 +89,7 @@ def openapi_of(pkg: PackageContext) -> tuple[Reference, Path, yamlpos.Loaded] | 
         return None
 
     def load() -> tuple[Reference, Path, yamlpos.Loaded] | None:
-        path = manifest.abspath.parent / ref.value
+        path = manifest.resolve(ref)
         try:
             data = path.read_bytes()
         except OSError:
@@ -94,4 +101,4 @@ def openapi_of(pkg: PackageContext) -> tuple[Reference, Path, yamlpos.Loaded] | 
             yamlpos.load(data, json_text=is_json, max_bytes=SCHEMA_MAX_BYTES),
         )
 
-    return pkg.memo("openapi", load)
+    return pkg.memo(OPENAPI, load)

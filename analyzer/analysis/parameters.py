@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from go_script_lint.analysis.flag_bindings import script_inputs
 from go_script_lint.analysis.input_names import bound_outside_struct
 from go_script_lint.analysis.package_manifest import manifest_of, parameter_schema
-from go_script_lint.analysis.structtags import (
+from go_script_lint.analysis.struct_types import (
     Field,
     TypeIndex,
     field_list_of,
@@ -25,6 +25,7 @@ from go_script_lint.analysis.structtags import (
     type_index,
     unwrap_pointer,
 )
+from go_script_lint.base.memo import MemoKey
 from go_script_lint.golang import go_ast
 from go_script_lint.golang.parsing import Node
 from go_script_lint.project.manifest import Schema
@@ -109,11 +110,15 @@ def marked_structs(
     return out
 
 
+#: Per package name and parameter names (``.at(package_name, names)``).
+BINDING: MemoKey[Binding] = MemoKey("analysis.parameters-binding")
+
+
 def bind_parameters(
     pkg: PackageContext, names: list[str], package_name: str | None = None
 ) -> Binding:
     """The struct that carries the parameters ``names`` (cached per package)."""
-    key = f"structtags.binding:{package_name}:{','.join(names)}"
+    key = BINDING.at(package_name, tuple(names))
     return pkg.memo(key, lambda: _bind(pkg, names, package_name))
 
 
@@ -212,9 +217,12 @@ def _entry_package(pkg: PackageContext) -> str | None:
     return None
 
 
+CROSSCHECK: MemoKey[CrossCheck | None] = MemoKey("analysis.crosscheck")
+
+
 def crosscheck(pkg: PackageContext) -> CrossCheck | None:
     """What GSL402-GSL405 compare (cached per package); ``None`` when nothing applies."""
-    return pkg.memo("structtags.crosscheck", lambda: _crosscheck(pkg))
+    return pkg.memo(CROSSCHECK, lambda: _crosscheck(pkg))
 
 
 def _crosscheck(pkg: PackageContext) -> CrossCheck | None:

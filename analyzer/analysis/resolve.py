@@ -10,204 +10,21 @@ from a constant, ``+`` and ``|`` of constants, ``filepath.Join``).
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from go_script_lint.analysis.imports import ImportTable
+from go_script_lint.analysis.scopes import (
+    DECLARED_NAMES_QUERY,
+    Definition,
+    LocalDecl,
+    declaration_site,
+    declarations_of,
+)
 from go_script_lint.golang import go_ast
 from go_script_lint.golang.go_ast import FUNCTION_KINDS, text
 from go_script_lint.golang.parsing import Node, query_captures
 
 MAX_DEPTH = 48  # bound on constant folding through identifiers and operators
-
-_VERSION_SUFFIX = re.compile(r"v[0-9]+")
-
-
-def default_package_name(path: str) -> str:
-    """The package name an import path conventionally binds (``math/rand/v2`` → ``rand``)."""
-    parts = [p for p in path.split("/") if p]
-    if not parts:
-        return path
-    last = parts[-1]
-    if _VERSION_SUFFIX.fullmatch(last) and len(parts) > 1:
-        last = parts[-2]
-    last = re.sub(r"\.v[0-9]+$", "", last)  # gopkg.in/yaml.v3
-    if last.startswith("go-"):
-        last = last[3:]
-    if last.endswith("-go"):
-        last = last[:-3]
-    return last.replace("-", "_").replace(".", "_")
-
-
-@dataclass(frozen=True, slots=True)
-class ImportSpec:
-    """One import: its path, the name it binds (``.``/``_`` kept), and its node."""
-
-    path: str
-    name: str
-    explicit_name: bool
-    node: Node
-
-
-class ImportTable:
-    """The imports of one file."""
-
-    def __init__(self, root: Node) -> None:
-        """Read every import declaration directly below ``root``."""
-        self.specs: list[ImportSpec] = []
-        for decl in go_ast.named_children_of(root, "import_declaration"):
-            specs = list(go_ast.named_children_of(decl, "import_spec"))
-            for group in go_ast.named_children_of(decl, "import_spec_list"):
-                specs.extend(go_ast.named_children_of(group, "import_spec"))
-            for spec in specs:
-                path_node = spec.child_by_field_name("path")
-                path = (
-                    go_ast.string_literal_value(path_node)
-                    if path_node is not None
-                    else None
-                )
-                if not path:
-                    continue
-                name_node = spec.child_by_field_name("name")
-                if name_node is None:
-                    self.specs.append(
-                        ImportSpec(path, default_package_name(path), False, spec)
-                    )
-                else:
-                    self.specs.append(ImportSpec(path, text(name_node), True, spec))
-        self.by_name: dict[str, str] = {
-            s.name: s.path for s in self.specs if s.name not in (".", "_")
-        }
-        self.dot_imports: tuple[str, ...] = tuple(
-            s.path for s in self.specs if s.name == "."
-        )
-        self.paths: frozenset[str] = frozenset(s.path for s in self.specs)
-
-
-@dataclass(frozen=True, slots=True)
-class Definition:
-    """Where a name is declared.
-
-    ``value`` is the initialising expression when one maps to this name
-    (``a, b := 1, 2``), else ``None`` (``x, err := f()``, parameters).
-    ``resolver`` is the file the declaration lives in.
-    """
-
-    name: str
-    kind: str  # const | var | param | type | func | range
-    node: Node
-    value: Node | None
-    scope: Node | None  # None for package level
-    resolver: Resolver
-
-
-def _spec_definitions(
-    spec: Node, kind: str, scope: Node | None, res: Resolver
-) -> list[Definition]:
-    names = [c for c in spec.children_by_field_name("name") if c.type == "identifier"]
-    values = go_ast.expression_list_items(spec.child_by_field_name("value"))
-    mapped = len(values) == len(names)
-    return [
-        Definition(text(n), kind, n, values[i] if mapped else None, scope, res)
-        for i, n in enumerate(names)
-    ]
-
-
-def declarations_of(node: Node, scope: Node | None, res: Resolver) -> list[Definition]:
-    """Names that ``node`` (a statement or clause) declares for what follows it."""
-    kind = node.type
-    if kind == "short_var_declaration":
-        left = go_ast.expression_list_items(node.child_by_field_name("left"))
-        right = go_ast.expression_list_items(node.child_by_field_name("right"))
-        mapped = len(left) == len(right)
-        return [
-            Definition(text(n), "var", n, right[i] if mapped else None, scope, res)
-            for i, n in enumerate(left)
-            if n.type == "identifier"
-        ]
-    if kind in ("var_declaration", "const_declaration"):
-        spec_kind = "var_spec" if kind == "var_declaration" else "const_spec"
-        out: list[Definition] = []
-        specs = list(go_ast.named_children_of(node, spec_kind))
-        for group in go_ast.named_children_of(node, "var_spec_list"):
-            specs.extend(go_ast.named_children_of(group, "var_spec"))
-        for spec in specs:
-            out.extend(
-                _spec_definitions(
-                    spec, "var" if kind == "var_declaration" else "const", scope, res
-                )
-            )
-        return out
-    if kind == "type_declaration":
-        return [
-            Definition(text(n), "type", n, None, scope, res)
-            for spec in node.named_children
-            if (n := spec.child_by_field_name("name")) is not None
-        ]
-    if kind == "parameter_list":
-        return [
-            Definition(text(n), "param", n, None, scope, res)
-            for p in node.named_children
-            for n in p.children_by_field_name("name")
-        ]
-    if kind == "for_clause":
-        init = node.child_by_field_name("initializer")
-        return declarations_of(init, scope, res) if init is not None else []
-    if kind in ("range_clause", "receive_statement"):
-        if not any(c.type == ":=" for c in node.children):
-            return []
-        return [
-            Definition(text(n), "range", n, None, scope, res)
-            for n in go_ast.expression_list_items(node.child_by_field_name("left"))
-            if n.type == "identifier"
-        ]
-    if kind == "communication_case":
-        comm = node.child_by_field_name("communication")
-        return declarations_of(comm, scope, res) if comm is not None else []
-    return []
-
-
-@dataclass(frozen=True, slots=True)
-class _LocalDecl:
-    """Where a local name is declared and the byte range in which it is visible."""
-
-    visible_from: int
-    scope_start: int
-    scope_end: int
-    name_node: Node
-    stmt: Node
-    container: Node
-
-
-def _declaration_site(ident: Node) -> tuple[Node, Node, int] | None:
-    """(declaring statement, scope container, first visible byte) of a declared name."""
-    parent = ident.parent
-    if parent is None:
-        return None
-    if parent.type == "expression_list":
-        stmt = parent.parent
-        if stmt is None:
-            return None
-        if stmt.type == "type_switch_statement":
-            value = stmt.child_by_field_name("value")
-            return stmt, stmt, (value or parent).end_byte
-        container = stmt.parent
-        if container is not None and container.type == "for_clause":
-            container = container.parent
-        return (stmt, container, stmt.end_byte) if container is not None else None
-    if parent.type in ("parameter_declaration", "variadic_parameter_declaration"):
-        plist = parent.parent
-        container = plist.parent if plist is not None else None
-        if plist is None or container is None:
-            return None
-        return plist, container, plist.end_byte
-    stmt = parent.parent  # var_spec / const_spec / type_spec → its declaration
-    if stmt is not None and stmt.type == "var_spec_list":
-        stmt = stmt.parent
-    container = stmt.parent if stmt is not None else None
-    if stmt is None or container is None or container.type == "source_file":
-        return None  # package level: see Resolver.top_level
-    return stmt, container, stmt.end_byte
 
 
 class Resolver:
@@ -231,7 +48,7 @@ class Resolver:
         self.imports = imports
         self._package_lookup = package_lookup
         self._locals: dict[str, list[Node]] | None = None
-        self._sites: dict[int, _LocalDecl | None] = {}
+        self._sites: dict[int, LocalDecl | None] = {}
         self._definitions: dict[int, Definition] = {}
         self._top: dict[str, Definition] | None = None
         self._mutated: dict[int, frozenset[str]] = {}
@@ -265,20 +82,20 @@ class Resolver:
         """
         if self._locals is None:
             index: dict[str, list[Node]] = {}
-            for ident in query_captures(_DECLARED_NAMES_QUERY, self.root).get("n", []):
+            for ident in query_captures(DECLARED_NAMES_QUERY, self.root).get("n", []):
                 index.setdefault(text(ident), []).append(ident)
             self._locals = index
         return self._locals
 
-    def _site(self, ident: Node) -> _LocalDecl | None:
+    def _site(self, ident: Node) -> LocalDecl | None:
         key = ident.id
         if key in self._sites:
             return self._sites[key]
-        found = _declaration_site(ident)
+        found = declaration_site(ident)
         decl = None
         if found is not None:
             stmt, container, visible_from = found
-            decl = _LocalDecl(
+            decl = LocalDecl(
                 visible_from,
                 container.start_byte,
                 container.end_byte,
@@ -289,7 +106,7 @@ class Resolver:
         self._sites[key] = decl
         return decl
 
-    def _definition(self, decl: _LocalDecl) -> Definition | None:
+    def _definition(self, decl: LocalDecl) -> Definition | None:
         cached = self._definitions.get(decl.name_node.id)
         if cached is not None:
             return cached
@@ -317,7 +134,7 @@ class Resolver:
         if not idents:
             return None
         pos = ident.start_byte
-        best: _LocalDecl | None = None
+        best: LocalDecl | None = None
         for declared in idents:
             c = self._site(declared)
             if c is None:
@@ -477,19 +294,6 @@ class Resolver:
         value = self.const_value(node)
         return value if isinstance(value, int) else None
 
-
-_DECLARED_NAMES_QUERY = """
-(short_var_declaration left: (expression_list (identifier) @n))
-(parameter_declaration name: (identifier) @n)
-(variadic_parameter_declaration name: (identifier) @n)
-(var_spec name: (identifier) @n)
-(const_spec name: (identifier) @n)
-(range_clause left: (expression_list (identifier) @n))
-(receive_statement left: (expression_list (identifier) @n))
-(type_switch_statement alias: (expression_list (identifier) @n))
-(type_spec name: (type_identifier) @n)
-(type_alias name: (type_identifier) @n)
-"""
 
 _MUTATION_QUERY = """
 (assignment_statement left: (expression_list (identifier) @m))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from go_script_lint.analysis.constness import fixed_element
 from go_script_lint.analysis.context import FileContext
 from go_script_lint.analysis.dataflow import declaring_rhs, facts
-from go_script_lint.analysis.resolve import Definition
+from go_script_lint.analysis.scopes import Definition
 from go_script_lint.golang import go_ast
 from go_script_lint.golang.parsing import Node
 

@@ -23,8 +23,10 @@ from go_script_lint.analysis.declarations import (
     collect,
     type_parameters,
 )
-from go_script_lint.analysis.resolve import Definition, Resolver
+from go_script_lint.analysis.resolve import Resolver
+from go_script_lint.analysis.scopes import Definition
 from go_script_lint.analysis.signatures import stdlib
+from go_script_lint.base.memo import MemoKey
 from go_script_lint.golang import go_ast
 from go_script_lint.golang.go_ast import text
 from go_script_lint.golang.parsing import Node
@@ -82,14 +84,18 @@ class PackageTypes:
         return next((f for f in self.pkg.files if f.resolver is resolver), None)
 
 
+PACKAGE_TYPES: MemoKey[PackageTypes] = MemoKey("analysis.package-types")
+FILE_TYPES: MemoKey[FileTypes] = MemoKey("analysis.file-types")
+
+
 def package_types(pkg: PackageContext) -> PackageTypes:
     """The package's declarations, computed once per directory."""
-    return pkg.memo("typeinfo.package", lambda: PackageTypes(pkg))
+    return pkg.memo(PACKAGE_TYPES, lambda: PackageTypes(pkg))
 
 
 def file_types(ctx: FileContext) -> FileTypes:
     """Type inference for one file, computed lazily and cached on the file."""
-    return ctx.memo("typeinfo.file", lambda: FileTypes(ctx))
+    return ctx.memo(FILE_TYPES, lambda: FileTypes(ctx))
 
 
 class FileTypes:

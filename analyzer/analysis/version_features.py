@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from go_script_lint.base.memo import MemoKey
 from go_script_lint.golang import go_ast
 from go_script_lint.golang.parsing import Node, query_captures
 from go_script_lint.golang.recovery import recovered_syntax
@@ -86,9 +87,12 @@ class FeatureUse:
         return FEATURES[self.feature][1]
 
 
+FEATURE_USES: MemoKey[tuple[FeatureUse, ...]] = MemoKey("analysis.go-features")
+
+
 def feature_uses(ctx: FileContext) -> tuple[FeatureUse, ...]:
     """First use of each feature in the file, computed once per file."""
-    return ctx.memo("go_features", lambda: _scan(ctx))
+    return ctx.memo(FEATURE_USES, lambda: _scan(ctx))
 
 
 def _scan(ctx: FileContext) -> tuple[FeatureUse, ...]:

@@ -42,18 +42,19 @@ from go_script_lint.analysis.parameters import (
     marked_structs,
     nested_structs,
 )
-from go_script_lint.analysis.structtags import (
+from go_script_lint.analysis.struct_types import (
     Field,
     TypeIndex,
     file_of,
-    source_tag,
     struct_fields,
     type_index,
     unwrap_pointer,
 )
+from go_script_lint.analysis.structtags import source_tag
 from go_script_lint.analysis.taint import input_source, sources_of
 from go_script_lint.analysis.typeinfo import file_types
 from go_script_lint.analysis.version_features import feature_uses
+from go_script_lint.base.memo import MemoKey
 from go_script_lint.base.model import Finding, Fix, Level, Location, Replacement, Risk
 from go_script_lint.base.rule import Rule, validate_registry
 from go_script_lint.base.yamlpos import YNode
@@ -86,6 +87,7 @@ __all__ = [
     "InputCheck",
     "Level",
     "Location",
+    "MemoKey",
     "Node",
     "PackageContext",
     "Parameter",

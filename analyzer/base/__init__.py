@@ -2,6 +2,7 @@
 
 Findings, locations, levels and run results (``model``), the rule catalog
 entry (``rule``), source decoding and line indexes (``source``), SARIF
-fingerprints (``fingerprint``) and position-keeping YAML loading (``yamlpos``).
+fingerprints (``fingerprint``), position-keeping YAML loading (``yamlpos``)
+and typed keys for memoised facts (``memo``).
 May import: the standard library and third-party packages only.
 """

@@ -25,7 +25,8 @@ from go_script_lint.analysis.manifest_writer import (
     script_name,
 )
 from go_script_lint.base.rule import Rule
-from go_script_lint.engine.unit import RuleSet, UnitAnalysis
+from go_script_lint.engine.ruleset import RuleSet
+from go_script_lint.engine.unit import UnitAnalysis
 from go_script_lint.project.config import Config
 from go_script_lint.project.discovery import MANIFEST_NAME, Unit, discover
 

@@ -1,7 +1,8 @@
 """The engine: runs rules over units and collects one deterministic result.
 
-One directory's analysis (``unit``), scheduling over worker processes and
-shards (``scheduler``), the result cache (``cache``), suppression comments
+The enabled rules indexed for dispatch (``ruleset``), one directory's
+analysis (``unit``), scheduling over worker processes and shards
+(``scheduler``), the result cache (``cache``), suppression comments
 (``suppress``), baselines (``baseline``) and applying fixes (``fixes``).
 Rules are passed in; the engine never imports ``rules``.
 May import: ``base``, ``golang``, ``project``, ``analysis``, ``api``.

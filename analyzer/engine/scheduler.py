@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -34,14 +33,15 @@ from go_script_lint.base.model import (
 from go_script_lint.base.rule import Rule
 from go_script_lint.engine import cache as cache_module
 from go_script_lint.engine.cache import ResultCache
+from go_script_lint.engine.ruleset import RuleSet
 from go_script_lint.engine.unit import (
     UNREADABLE,
-    RuleSet,
     analyse_unit,
     raise_internal_errors,
 )
 from go_script_lint.project.config import Config
 from go_script_lint.project.discovery import Discovery, Unit, discover
+from go_script_lint.project.manifest import load_manifest
 
 log = logging.getLogger(__name__)
 
@@ -90,15 +90,16 @@ def _cached_analyse(unit: Unit, job: Job) -> FileResult:
 
 
 def _openapi_path(unit: Unit) -> Path | None:
-    """The manifest's ``openapi`` file, an input of the unit's results."""
+    """The manifest's ``openapi`` file, an input of the unit's results.
+
+    Read from the loaded manifest, as the analysis reads it, so the key names
+    exactly the file the findings depend on.
+    """
     if unit.manifest is None:
         return None
-    try:
-        text = unit.manifest.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return None
-    match = re.search(r"^openapi:\s*['\"]?([^'\"#\s]+)", text, re.M)
-    return unit.directory / match.group(1) if match else None
+    manifest = load_manifest(unit.manifest, unit.manifest.name)
+    ref = manifest.reference("openapi")
+    return manifest.resolve(ref) if ref is not None else None
 
 
 def _safe_analyse(
@@ -167,7 +168,7 @@ def problems_to_results(
         if problem.fatal and rule is not None:
             factory = PackageContext(".", Path("."), config)
             findings.append(
-                factory.make_finding(
+                factory.finding(
                     rule,
                     Location(problem.display, Region(1, 1, 1, 1)),
                     problem=problem.message,

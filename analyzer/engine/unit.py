@@ -13,8 +13,7 @@ import os
 import time
 import traceback
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
 
 from go_script_lint.analysis.context import FileContext, PackageContext
@@ -36,6 +35,7 @@ from go_script_lint.base.source import (
     is_generated,
     read_bytes,
 )
+from go_script_lint.engine.ruleset import RuleSet
 from go_script_lint.engine.suppress import (
     SuppressionComment,
     apply_suppressions,
@@ -46,8 +46,9 @@ from go_script_lint.golang.parsing import (
     iter_nodes_of_types,
     package_clause_problems,
 )
-from go_script_lint.golang.recovery import MEMO_KEY, parse_go, recovered_syntax
+from go_script_lint.golang.recovery import RECOVERED, parse_go, recovered_syntax
 from go_script_lint.golang.shebang import mask_shebang
+from go_script_lint.golang.source_scan import line_end
 from go_script_lint.project.config import Config
 from go_script_lint.project.discovery import GoFile, Unit, make_display
 
@@ -61,62 +62,6 @@ UNUSED_SUPPRESSION = "GSL003"
 def raise_internal_errors() -> bool:
     """Tests set ``GSL_RAISE_INTERNAL=1`` so a crashing rule fails loudly."""
     return os.environ.get("GSL_RAISE_INTERNAL") == "1"
-
-
-@dataclass(frozen=True)
-class RuleSet:
-    """The enabled rules, indexed for dispatch (built once per process)."""
-
-    rules: tuple[Rule, ...]
-    _dispatch_cache: dict[tuple[str, ...], dict[str, list[Rule]]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
-
-    @property
-    def ids(self) -> frozenset[str]:
-        """Ids of the enabled rules."""
-        return frozenset(r.id for r in self.rules)
-
-    def by_node_type(
-        self, rules: Iterable[Rule] | None = None
-    ) -> dict[str, list[Rule]]:
-        """Node kind → the rules that asked for it."""
-        index: dict[str, list[Rule]] = defaultdict(list)
-        for rule in self.rules if rules is None else rules:
-            if rule.check is not None:
-                for kind in rule.node_types:
-                    index[kind].append(rule)
-        return dict(index)
-
-    def dispatch_for(self, ctx: FileContext) -> dict[str, list[Rule]]:
-        """The node-kind index of the rules that can fire in this file.
-
-        A rule that names ``requires_imports`` is dropped from files importing
-        none of those packages, and one with an ``applies`` predicate from files
-        it rejects, so the single query pass does not even capture the nodes
-        only they wanted. Indexes are shared by files with the same rule set.
-        """
-        imports = ctx.imports.paths
-        active = tuple(
-            r
-            for r in self.rules
-            if r.check is not None
-            and (not r.requires_imports or not r.requires_imports.isdisjoint(imports))
-            and (r.applies is None or r.applies(ctx))
-        )
-        key = tuple(r.id for r in active)
-        cached = self._dispatch_cache.get(key)
-        if cached is None:
-            cached = self._dispatch_cache[key] = self.by_node_type(active)
-        return cached
-
-    def package_rules(self) -> list[Rule]:
-        """Rules that run once per directory."""
-        return [r for r in self.rules if r.package_check is not None]
-
-    def get(self, rule_id: str) -> Rule | None:
-        """The enabled rule with that id."""
-        return next((r for r in self.rules if r.id == rule_id), None)
 
 
 class UnitAnalysis:
@@ -161,7 +106,7 @@ class UnitAnalysis:
         if rule is not None:
             loc = Location(path, Region(1, 1, 1, 1))
             self.findings.append(
-                self.package.make_finding(rule, loc, level=level, problem=message)
+                self.package.finding(rule, loc, level=level, problem=message)
             )
 
     def load(self, go_file: GoFile) -> None:
@@ -184,14 +129,14 @@ class UnitAnalysis:
         )
         if skip_generated and is_generated(data):
             return
-        # parse_go also recovers Go newer than the grammar (analyzer/recovery.py).
+        # parse_go also recovers Go newer than the grammar (golang/recovery.py).
         started = time.monotonic()
         parsed = parse_go(mask_shebang(data))  # `#!` line: GSL108, not GSL001
         self.parse_seconds[path] = time.monotonic() - started
         ctx = FileContext(
             path, go_file.abspath, data, parsed.tree, self.package, self.config
         )
-        ctx.memo(MEMO_KEY, lambda: parsed.recovered)
+        ctx.memo(RECOVERED, lambda: parsed.recovered)
         self.package.files.append(ctx)
         self.contexts[path] = ctx
         self.sources[path] = data
@@ -211,7 +156,7 @@ class UnitAnalysis:
         offset = max(0, first_invalid_utf8(ctx.source))
         loc = Location(ctx.path, ctx.region(offset, offset + 1))
         self.findings.append(
-            ctx.make_finding(
+            ctx.finding(
                 rule,
                 loc,
                 level=Level.WARNING,
@@ -232,7 +177,7 @@ class UnitAnalysis:
             end = region.end_byte if region.missing is None else region.start_byte
             if region.missing is None:
                 # Point at the first line of the error region only (CR ends a line too).
-                end = min(_line_end(ctx.source, region.start_byte), end)
+                end = min(line_end(ctx.source, region.start_byte), end)
                 shown = _printable(ctx.source[region.start_byte : end].strip())
                 detail = (
                     f"unexpected `{shown[:40]}`" if shown else "unexpected end of input"
@@ -240,10 +185,10 @@ class UnitAnalysis:
             else:
                 detail = f"missing `{region.missing}`"
             loc = Location(ctx.path, ctx.region(region.start_byte, end))
-            self.findings.append(ctx.make_finding(rule, loc, detail=detail))
+            self.findings.append(ctx.finding(rule, loc, detail=detail))
         for start, end, detail in package_clause_problems(ctx.root):
             loc = Location(ctx.path, ctx.region(start, end))
-            self.findings.append(ctx.make_finding(rule, loc, detail=detail))
+            self.findings.append(ctx.finding(rule, loc, detail=detail))
 
     # -- rules ---------------------------------------------------------------
 
@@ -363,16 +308,9 @@ class UnitAnalysis:
             ):
                 continue
             region = lines.region(comment.start_byte, comment.end_byte)
-            yield self.package.make_finding(
+            yield self.package.finding(
                 rule, Location(path, region), selectors=",".join(comment.selectors)
             )
-
-
-def _line_end(source: bytes, offset: int) -> int:
-    ends = [
-        i for i in (source.find(b"\n", offset), source.find(b"\r", offset)) if i != -1
-    ]
-    return min(ends) if ends else len(source)
 
 
 def _printable(data: bytes) -> str:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from go_script_lint.base.memo import MemoKey
 from go_script_lint.base.model import Fix, Location, Replacement
 from go_script_lint.golang import module_paths
 from go_script_lint.golang.parsing import Node
@@ -129,9 +130,12 @@ class Header:
         return tuple(d for d in self.directives if d.kind == MODULE and d.module)
 
 
+DIRECTIVES: MemoKey[Header] = MemoKey("golang.directives")
+
+
 def header(ctx: FileContext) -> Header:
     """The file's header directives, parsed once per file."""
-    return ctx.memo("directives", lambda: parse_header(ctx.root, ctx.source))
+    return ctx.memo(DIRECTIVES, lambda: parse_header(ctx.root, ctx.source))
 
 
 def parse_header(root: Node, source: bytes) -> Header:

@@ -19,7 +19,7 @@ Each rewrite is kept only if the re-parsed construct is free of errors. The
 rewritten names are visible in ``node.text`` of the recovered tree (offsets,
 ``FileContext.source`` and every other byte are the file's own). The constructs
 found are returned so GSL102 can tell the file needs Go 1.26 / 1.27; the
-engine stores them with ``ctx.memo(MEMO_KEY, …)``.
+engine stores them with ``ctx.memo(RECOVERED, …)``.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from go_script_lint.base.memo import MemoKey
 from go_script_lint.golang.parsing import (
     Node,
     Tree,
@@ -38,14 +39,15 @@ from go_script_lint.golang.parsing import (
     parse,
     query_captures,
 )
+from go_script_lint.golang.source_scan import line_end, line_start, matching_bracket
 
 if TYPE_CHECKING:
     from go_script_lint.analysis.context import FileContext
 
 __all__ = [
     "GENERIC_METHOD",
-    "MEMO_KEY",
     "NEW_EXPRESSION",
+    "RECOVERED",
     "SHADOWED_BUILTIN",
     "ParsedGo",
     "RecoveredSyntax",
@@ -53,7 +55,6 @@ __all__ = [
     "recovered_syntax",
 ]
 
-MEMO_KEY = "recovered_syntax"
 
 NEW_EXPRESSION = "new-expression"  # Go 1.26: new(int64(300))
 GENERIC_METHOD = "generic-method"  # Go 1.27: func (r *Rand) N[Int intType](n Int) Int
@@ -66,7 +67,6 @@ _MAX_ROUNDS = 4
 # heavily broken file costs as much as its (slow) first parse, once per round.
 _MAX_ERROR_REGIONS = 1000
 _MAX_CANDIDATES = 2000  # per round; random garbage must not cost minutes
-_MAX_SIGNATURE = 8192  # bytes scanned for a receiver or a type parameter list
 _RENAMES = {b"new": b"ne_", b"make": b"mak_"}
 _BUILTIN_CALL = re.compile(rb"(?<![\w.])(new|make)[ \t]*\(")
 _METHOD_START = re.compile(rb"(?:\A|(?<=[\r\n]))[ \t]*(func)[ \t]*\(")
@@ -101,6 +101,10 @@ class ParsedGo:
     recovered: tuple[RecoveredSyntax, ...] = ()
 
 
+#: What the engine recovered in a file (stored when it parses the file).
+RECOVERED: MemoKey[tuple[RecoveredSyntax, ...]] = MemoKey("golang.recovered-syntax")
+
+
 def parse_go(source: bytes) -> ParsedGo:
     """Parse Go source, recovering newer-than-the-grammar constructs.
 
@@ -118,8 +122,7 @@ def recovered_syntax(ctx: FileContext) -> tuple[RecoveredSyntax, ...]:
     The engine fills the memo when it parses the file; a context built
     elsewhere (tests) simply has nothing recovered.
     """
-    result: tuple[RecoveredSyntax, ...] = ctx.memo(MEMO_KEY, tuple)
-    return result
+    return ctx.memo(RECOVERED, tuple)
 
 
 @dataclass(slots=True)
@@ -206,8 +209,8 @@ class _Recovery:
                     return []
                 spans.append(
                     (
-                        _line_start(self.buf, node.start_byte),
-                        _line_end(self.buf, node.end_byte),
+                        line_start(self.buf, node.start_byte),
+                        line_end(self.buf, node.end_byte),
                     )
                 )
                 continue
@@ -247,7 +250,7 @@ class _Recovery:
 
     def _generic_method(self, receiver_open: int) -> _Rewrite | None:
         """``func (recv) Name[…](`` → the rewrite that blanks ``[…]``."""
-        receiver_close = _matching(self.buf, receiver_open)
+        receiver_close = matching_bracket(self.buf, receiver_open)
         if receiver_close is None:
             return None
         name = _IDENT.match(self.buf, receiver_close + 1)
@@ -258,7 +261,7 @@ class _Recovery:
         ):
             return None
         open_at = name.end()
-        close_at = _matching(self.buf, open_at)
+        close_at = matching_bracket(self.buf, open_at)
         if close_at is None:
             return None
         old = bytes(self.buf[open_at : close_at + 1])
@@ -366,62 +369,3 @@ def _token(root: Node, start: int, end: int) -> str | None:
     if node is None or node.start_byte != start or node.end_byte != end:
         return None
     return node.type
-
-
-def _line_start(buf: bytearray, offset: int) -> int:
-    return max(buf.rfind(b"\n", 0, offset), buf.rfind(b"\r", 0, offset)) + 1
-
-
-def _line_end(buf: bytearray, offset: int) -> int:
-    ends = [i for i in (buf.find(b"\n", offset), buf.find(b"\r", offset)) if i != -1]
-    return min(ends) if ends else len(buf)
-
-
-_OPEN = {ord("("): ord(")"), ord("["): ord("]"), ord("{"): ord("}")}
-_CLOSE = frozenset(_OPEN.values())
-
-
-def _matching(buf: bytearray, open_at: int) -> int | None:
-    """Offset of the bracket closing the one at ``open_at`` (bounded scan).
-
-    Strings, runes and comments are skipped so a ``)`` inside them does not
-    count; any mismatch gives up (it is not a construct we can recover).
-    """
-    stack = [_OPEN[buf[open_at]]]
-    i = open_at + 1
-    limit = min(len(buf), open_at + _MAX_SIGNATURE)
-    while i < limit:
-        b = buf[i]
-        if b in _OPEN:
-            stack.append(_OPEN[b])
-        elif b in _CLOSE:
-            if b != stack.pop():
-                return None
-            if not stack:
-                return i
-        elif b in b"\"'`":
-            i = _skip_literal(buf, i, limit)
-        elif b == ord("/") and i + 1 < limit and buf[i + 1] in b"/*":
-            i = _skip_comment(buf, i, limit)
-        i += 1
-    return None
-
-
-def _skip_literal(buf: bytearray, i: int, limit: int) -> int:
-    quote = buf[i]
-    i += 1
-    while i < limit and buf[i] != quote:
-        if quote != ord("`") and buf[i] == ord("\\"):
-            i += 1
-        elif quote != ord("`") and buf[i] in b"\r\n":
-            return i
-        i += 1
-    return i
-
-
-def _skip_comment(buf: bytearray, i: int, limit: int) -> int:
-    if buf[i + 1] == ord("/"):
-        end = _line_end(buf, i)
-        return min(end, limit) - 1
-    end = buf.find(b"*/", i + 2, limit)
-    return limit if end == -1 else end + 1

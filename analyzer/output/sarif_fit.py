@@ -17,7 +17,7 @@ from typing import Any
 
 from go_script_lint.base.model import Finding, Level, Notification, RunResult
 from go_script_lint.base.rule import Rule
-from go_script_lint.output import sarif
+from go_script_lint.output import sarif_limits
 from go_script_lint.output.sarif import check_limits, sarif_dict
 
 __all__ = ["TRUNCATED_DESCRIPTOR", "fit_log"]
@@ -34,7 +34,7 @@ def _severity_order(finding: Finding) -> tuple[int, tuple[str, int, int, str, st
 
 
 def _trim_related(finding: Finding) -> Finding:
-    limit = sarif.LIMIT_LOCATIONS
+    limit = sarif_limits.LIMIT_LOCATIONS
     if len(finding.related) < limit:
         return finding
     return replace(finding, related=finding.related[: limit - 1])
@@ -52,7 +52,7 @@ def fit_log(run: RunResult, rules: Sequence[Rule]) -> tuple[dict[str, Any], list
     if not problems:
         return log, []
     ranked = sorted((_trim_related(f) for f in run.findings), key=_severity_order)
-    keep = min(len(ranked), sarif.LIMIT_RESULTS)
+    keep = min(len(ranked), sarif_limits.LIMIT_RESULTS)
     while True:
         kept = ranked[:keep]
         note = Notification(

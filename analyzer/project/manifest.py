@@ -97,6 +97,10 @@ class Manifest:
         """The ``entrypoint`` or ``openapi`` reference, when given as a string."""
         return next((r for r in self.references if r.key == key), None)
 
+    def resolve(self, reference: Reference) -> Path:
+        """The file a reference names: its path is relative to the manifest."""
+        return self.abspath.parent / reference.value
+
 
 @cache
 def manifest_json_schema() -> dict[str, Any]:

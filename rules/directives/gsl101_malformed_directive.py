@@ -35,7 +35,7 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
                         problem.fix_description,
                     ),
                 )
-            yield ctx.make_finding(
+            yield ctx.finding(
                 RULE,
                 span_location(ctx, problem.start, problem.end),
                 fixes=fixes,
@@ -54,7 +54,7 @@ def package_check(pkg: PackageContext) -> Iterator[Finding]:
     path = pkg.display_path(mod.path)
     for error in mod.errors:
         loc = Location(path, mod.region(error.start, error.end))
-        yield pkg.finding_at(RULE, loc, detail=f"go.mod: {error.message}")
+        yield pkg.finding(RULE, loc, detail=f"go.mod: {error.message}")
 
 
 RULE = Rule(

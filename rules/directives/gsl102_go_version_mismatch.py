@@ -36,7 +36,7 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
     for use in feature_uses(ctx):
         if use.version > declared[:2]:
             needed = "{}.{}".format(*use.version)
-            yield ctx.make_finding(
+            yield ctx.finding(
                 RULE,
                 Location(
                     ctx.path,
@@ -59,7 +59,7 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
                 ctx, arg.start, arg.end, mod.go, f"Declare `go {mod.go}` as go.mod does"
             ),
         )
-    yield ctx.make_finding(
+    yield ctx.finding(
         RULE,
         span_location(ctx, directive.start, directive.end),
         related=(

@@ -35,7 +35,7 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
             continue
         required = mod.require(module)
         if required is None:
-            yield ctx.make_finding(
+            yield ctx.finding(
                 RULE,
                 span_location(ctx, directive.start, directive.end),
                 related=(
@@ -49,7 +49,7 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
         if required.version == directive.version:
             continue
         indirect = " (indirect)" if required.indirect else ""
-        yield ctx.make_finding(
+        yield ctx.finding(
             RULE,
             span_location(ctx, arg.start, arg.end),
             related=(

@@ -63,7 +63,7 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
                     ctx, head.directives[-1].end, f"{module} {required.version}"
                 )
         target = spec.node.child_by_field_name("path") or spec.node
-        yield ctx.make_finding(
+        yield ctx.finding(
             RULE,
             Location(ctx.path, ctx.region(target.start_byte, target.end_byte)),
             related=related,

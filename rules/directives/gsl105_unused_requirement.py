@@ -55,7 +55,7 @@ def package_check(pkg: PackageContext) -> Iterator[Finding]:
                         imports, message="the file's imports; none is from the module"
                     )
                 )
-            yield ctx.make_finding(
+            yield ctx.finding(
                 RULE,
                 span_location(ctx, directive.start, directive.end),
                 related=related,

@@ -54,7 +54,7 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
         else:
             what = "the Go version" if key == "go" else f"`{key}`"
             detail = f"Conflicting declarations of {what}: `{_shown(directive)}` after `{_shown(earlier)}`"
-        yield ctx.make_finding(
+        yield ctx.finding(
             RULE,
             span_location(ctx, directive.start, directive.end),
             related=related,

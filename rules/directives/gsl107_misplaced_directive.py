@@ -28,7 +28,7 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
         )
     for item in head.misplaced:
         end = ctx.source.find(b"\n", item.start, item.end)
-        yield ctx.make_finding(
+        yield ctx.finding(
             RULE,
             span_location(ctx, item.start, item.end if end == -1 else end),
             related=related,

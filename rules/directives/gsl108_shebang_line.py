@@ -23,7 +23,7 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
         return
     end = shebang_end(ctx.source)
     line = ctx.source[:end].decode("utf-8", errors="replace").strip()
-    yield ctx.make_finding(
+    yield ctx.finding(
         RULE,
         span_location(ctx, 0, end),
         line=line[:60] + ("…" if len(line) > 60 else ""),

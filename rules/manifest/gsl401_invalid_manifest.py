@@ -26,7 +26,7 @@ def package_check(pkg: PackageContext) -> Iterator[Finding]:
         # Every directory sees the same file; identical findings are merged into one.
         problems.extend(schema_file.problems)
     for problem in problems:
-        yield pkg.finding_at(
+        yield pkg.finding(
             RULE, problem.location, level=problem.level, detail=problem.message
         )
 

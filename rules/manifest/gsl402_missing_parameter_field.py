@@ -31,7 +31,7 @@ def package_check(pkg: PackageContext) -> Iterator[Finding]:
     some_bound = len(unbound) < len(found.bindings)
     if decl is None and not found.inputs.flags and not some_bound:
         # Guessing would put findings on an unrelated struct: say so once instead.
-        yield pkg.finding_at(
+        yield pkg.finding(
             RULE,
             check.schema.location,
             level=Level.NOTE,
@@ -47,7 +47,7 @@ def package_check(pkg: PackageContext) -> Iterator[Finding]:
         return
     related = _searched(found)
     for binding in unbound:
-        yield pkg.finding_at(
+        yield pkg.finding(
             RULE,
             binding.param.location,
             related=related,

@@ -11,6 +11,7 @@ from go_script_lint.api import (
     Fix,
     Level,
     Location,
+    MemoKey,
     Node,
     PackageContext,
     Replacement,
@@ -76,6 +77,9 @@ def expected(
     return None if name in spellings else spellings[0]
 
 
+SCOPE: MemoKey[frozenset[tuple[int, int]]] = MemoKey("GSL406.scope")
+
+
 def scope(pkg: PackageContext) -> frozenset[tuple[int, int]]:
     """Field lists of the parameters struct and the structs nested in it (cached)."""
 
@@ -89,7 +93,7 @@ def scope(pkg: PackageContext) -> frozenset[tuple[int, int]]:
             return frozenset()
         return frozenset((n.id, n.start_byte) for n in nested_structs(decl))
 
-    return pkg.memo("gsl406.scope", build)
+    return pkg.memo(SCOPE, build)
 
 
 def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
@@ -123,7 +127,7 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
                         (Replacement(ctx.path, start, end, region, want),),
                     ),
                 )
-            yield ctx.make_finding(
+            yield ctx.finding(
                 RULE,
                 Location(ctx.path, region),
                 fixes=fixes,

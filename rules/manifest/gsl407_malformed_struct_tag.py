@@ -24,7 +24,7 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
     if tag.tag.error is not None:
         start = min(tag.tag.error_offset, end)
         begin, stop = tag.byte_span(start, end)
-        yield ctx.make_finding(
+        yield ctx.finding(
             RULE, Location(ctx.path, ctx.region(begin, stop)), detail=tag.tag.error
         )
     seen: dict[str, int] = {}
@@ -34,7 +34,7 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
             first_begin, first_stop = tag.byte_span(
                 seen[pair.key], seen[pair.key] + len(pair.key)
             )
-            yield ctx.make_finding(
+            yield ctx.finding(
                 RULE,
                 Location(ctx.path, ctx.region(begin, stop)),
                 related=(

@@ -94,7 +94,7 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
             if where is None:
                 continue
             related = _location(ctx, earlier[0], "first here")
-            yield ctx.make_finding(
+            yield ctx.finding(
                 RULE,
                 where,
                 related=(related,) if related else (),

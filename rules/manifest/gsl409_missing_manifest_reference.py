@@ -45,7 +45,7 @@ def package_check(pkg: PackageContext) -> Iterator[Finding]:
             ):
                 problem = "is not an OpenAPI document (not a mapping)"
         if problem is not None:
-            yield pkg.finding_at(
+            yield pkg.finding(
                 RULE, ref.location, key=ref.key, target=ref.value, problem=problem
             )
 

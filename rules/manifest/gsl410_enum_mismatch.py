@@ -130,7 +130,7 @@ def package_check(pkg: PackageContext) -> Iterator[Finding]:
         if only_there := [str(theirs[k]) for k in theirs if k not in ours]:
             parts.append("only in OpenAPI: " + ", ".join(f"`{v}`" for v in only_there))
         related = Location(display, other.first_line, "the OpenAPI enum")
-        yield pkg.finding_at(
+        yield pkg.finding(
             RULE,
             param.enum_location,
             related=(related,),

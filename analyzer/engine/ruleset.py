@@ -1,0 +1,70 @@
+"""The enabled rules of a run, indexed for dispatch by node kind.
+
+Built once per process and shared by every unit; a file's dispatch index
+holds only the rules that can fire in it (see :meth:`RuleSet.dispatch_for`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from go_script_lint.analysis.context import FileContext
+from go_script_lint.base.rule import Rule
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The enabled rules, indexed for dispatch (built once per process)."""
+
+    rules: tuple[Rule, ...]
+    _dispatch_cache: dict[tuple[str, ...], dict[str, list[Rule]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    @property
+    def ids(self) -> frozenset[str]:
+        """Ids of the enabled rules."""
+        return frozenset(r.id for r in self.rules)
+
+    def by_node_type(
+        self, rules: Iterable[Rule] | None = None
+    ) -> dict[str, list[Rule]]:
+        """Node kind → the rules that asked for it."""
+        index: dict[str, list[Rule]] = defaultdict(list)
+        for rule in self.rules if rules is None else rules:
+            if rule.check is not None:
+                for kind in rule.node_types:
+                    index[kind].append(rule)
+        return dict(index)
+
+    def dispatch_for(self, ctx: FileContext) -> dict[str, list[Rule]]:
+        """The node-kind index of the rules that can fire in this file.
+
+        A rule that names ``requires_imports`` is dropped from files importing
+        none of those packages, and one with an ``applies`` predicate from files
+        it rejects, so the single query pass does not even capture the nodes
+        only they wanted. Indexes are shared by files with the same rule set.
+        """
+        imports = ctx.imports.paths
+        active = tuple(
+            r
+            for r in self.rules
+            if r.check is not None
+            and (not r.requires_imports or not r.requires_imports.isdisjoint(imports))
+            and (r.applies is None or r.applies(ctx))
+        )
+        key = tuple(r.id for r in active)
+        cached = self._dispatch_cache.get(key)
+        if cached is None:
+            cached = self._dispatch_cache[key] = self.by_node_type(active)
+        return cached
+
+    def package_rules(self) -> list[Rule]:
+        """Rules that run once per directory."""
+        return [r for r in self.rules if r.package_check is not None]
+
+    def get(self, rule_id: str) -> Rule | None:
+        """The enabled rule with that id."""
+        return next((r for r in self.rules if r.id == rule_id), None)
