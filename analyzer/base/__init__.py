@@ -2,6 +2,8 @@
 
 Findings, locations, levels and run results (``model``), the rule catalog
 entry (``rule``), source decoding and line indexes (``source``), SARIF
-fingerprints (``fingerprint``) and position-keeping YAML loading (``yamlpos``).
+fingerprints (``fingerprint``), position-keeping YAML loading (``yamlpos``)
+and the in-memory file contents an editor's unsaved buffers put over the
+disk (``overlay``).
 May import: the standard library and third-party packages only.
 """

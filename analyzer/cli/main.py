@@ -321,3 +321,17 @@ def main(
     else:
         click.echo(report, nl=False)
     sys.exit(exit_code(run, config.fail_on))
+
+
+def entry() -> None:
+    """``go-script-lint``: ``server`` starts the language server, anything else lints.
+
+    The word is looked at before option parsing, so ``go-script-lint path/``
+    keeps its meaning (a directory named ``server`` is ``./server``).
+    """
+    if sys.argv[1:2] == ["server"]:
+        from go_script_lint.cli.server import server
+
+        server.main(sys.argv[2:], prog_name="go-script-lint server")
+    else:
+        main()

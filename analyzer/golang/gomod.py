@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from go_script_lint.base import overlay
 from go_script_lint.base.model import LineIndex, Location, Region
 from go_script_lint.golang import module_paths
 
@@ -538,7 +539,7 @@ _HANDLERS = {
 def load_gomod(path: Path) -> GoMod:
     """Read and parse a go.mod; an unreadable file is a parsed file with one error."""
     try:
-        data = path.read_bytes()
+        data = overlay.read_file(path)
     except OSError as exc:
         mod = GoMod(path=path, source=b"")
         mod.errors.append(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from go_script_lint.base import yamlpos
+from go_script_lint.base import overlay, yamlpos
 from go_script_lint.base.model import Level, Risk
 from go_script_lint.base.rule import Rule, matches_selector
 from go_script_lint.base.yamlpos import YNode
@@ -164,7 +164,7 @@ def load_config_file(path: Path, registry: Sequence[Rule]) -> dict[str, Any]:
     """
     where = os.fspath(path)
     try:
-        data = path.read_bytes()
+        data = overlay.read_file(path)
     except OSError as exc:
         raise ConfigError(
             f"{where}: cannot read config: {exc.strerror or exc}"
