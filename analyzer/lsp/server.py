@@ -37,6 +37,7 @@ from go_script_lint.lsp.diagnostics import (
     uri_of,
 )
 from go_script_lint.lsp.linting import DirectoryLint, WorkspaceLinter, norm
+from go_script_lint.lsp.protocol import AnsweringProtocol
 from go_script_lint.lsp.settings import parse_settings
 from go_script_lint.project.config import CONFIG_NAMES
 from go_script_lint.project.discovery import GOMOD_NAME, MANIFEST_NAME, discover
@@ -61,7 +62,7 @@ class GoScriptLintServer(LanguageServer):
 
     def __init__(self, registry: Sequence[Rule]) -> None:
         """A server for the rules of ``registry``."""
-        super().__init__("go-script-lint", __version__)
+        super().__init__("go-script-lint", __version__, protocol_cls=AnsweringProtocol)
         self.registry = tuple(registry)
         self.rules = {r.id: r for r in self.registry}
         self.linter = WorkspaceLinter(self.registry)
@@ -71,6 +72,15 @@ class GoScriptLintServer(LanguageServer):
         self.shown: dict[Path, list[types.Diagnostic]] = {}
         self.warned: set[str] = set()
         self.tasks: set[asyncio.Future[None]] = set()
+
+    def report_server_error(self, error: Exception, source: Any) -> None:
+        """Malformed input and failed handlers go to the log, not to the user's screen."""
+        log.warning("%s: %s", getattr(source, "__name__", source), error)
+        self.window_log_message(
+            types.LogMessageParams(
+                type=types.MessageType.Warning, message=f"go-script-lint: {error}"
+            )
+        )
 
     # -- documents -----------------------------------------------------------
 
