@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from go_script_lint.base.model import Level, Risk
 from go_script_lint.base.rule import Rule
-from go_script_lint.lsp.server import serve
+from go_script_lint.lsp.handlers import serve
 from go_script_lint.rules import REGISTRY
 
 

@@ -135,7 +135,8 @@ def test_open_fix_suppress_and_clear(tmp_path: Path) -> None:
 
 
 def test_gomod_manifest_and_config_changes_relint(tmp_path: Path) -> None:
-    root = workspace(tmp_path, "sync-users")
+    root = workspace(tmp_path, "sync-users", "rotate-logs")
+    unopened = root / "rotate-logs" / "main.go"
     directory = root / "sync-users"
     script, gomod, manifest = (
         directory / "main.go",
@@ -146,7 +147,23 @@ def test_gomod_manifest_and_config_changes_relint(tmp_path: Path) -> None:
     config.write_text("risk-level: medium\n")
 
     async def scenario() -> None:
-        async with lsp_session(root) as session:
+        async with lsp_session(root, {"lintWorkspace": True}) as session:
+            # The workspace is linted in the background, unopened files too.
+            unopened_uri = unopened.resolve().as_uri()
+            assert len(await session.wait_for(unopened_uri)) == 7
+            # A change on disk to a file that is not open is picked up.
+            unopened.write_text(CLEAN_SCRIPT)
+            session.client.workspace_did_change_watched_files(
+                types.DidChangeWatchedFilesParams(
+                    changes=[
+                        types.FileEvent(
+                            uri=unopened_uri, type=types.FileChangeType.Changed
+                        )
+                    ]
+                )
+            )
+            assert await session.wait_for(unopened_uri) == []
+
             uri = session.open(script)
             before = {d.code for d in await session.wait_for(uri, version_is(1))}
             assert "GSL103" not in before

@@ -24,7 +24,7 @@ def server(log_file: Path | None, verbose: int) -> None:
     ignore, config, noConfig, schemaPath, baseline, debounce, lintWorkspace
     (docs/editors.md).
     """
-    from go_script_lint.lsp.server import serve
+    from go_script_lint.lsp.handlers import serve
 
     level = (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     handler: logging.Handler = (
