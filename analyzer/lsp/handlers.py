@@ -75,30 +75,27 @@ def create_server(registry: Sequence[Rule]) -> GoScriptLintServer:
         if ls.linter.settings.lint_workspace:
             ls.background(ls.lint_workspace())
 
-    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
-    def did_open(
-        ls: GoScriptLintServer, params: types.DidOpenTextDocumentParams
+    def lint_at_once(
+        ls: GoScriptLintServer,
+        params: types.DidOpenTextDocumentParams
+        | types.DidSaveTextDocumentParams
+        | types.DidCloseTextDocumentParams,
     ) -> None:
+        # On close the buffer is gone: what counts again is the file on disk.
         ls.on_document(params.text_document.uri, 0)
+
+    for method in (
+        types.TEXT_DOCUMENT_DID_OPEN,
+        types.TEXT_DOCUMENT_DID_SAVE,
+        types.TEXT_DOCUMENT_DID_CLOSE,
+    ):
+        server.feature(method)(lint_at_once)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(
         ls: GoScriptLintServer, params: types.DidChangeTextDocumentParams
     ) -> None:
         ls.on_document(params.text_document.uri, ls.linter.settings.debounce_ms / 1000)
-
-    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
-    def did_save(
-        ls: GoScriptLintServer, params: types.DidSaveTextDocumentParams
-    ) -> None:
-        ls.on_document(params.text_document.uri, 0)
-
-    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
-    def did_close(
-        ls: GoScriptLintServer, params: types.DidCloseTextDocumentParams
-    ) -> None:
-        # The buffer is gone: what counts now is the file on disk.
-        ls.on_document(params.text_document.uri, 0)
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def watched(
