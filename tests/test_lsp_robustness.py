@@ -91,11 +91,16 @@ def test_malformed_requests_and_a_crashing_rule(tmp_path: Path) -> None:
                 {
                     "processId": None,
                     "rootUri": tmp_path.resolve().as_uri(),
-                    "capabilities": {},
+                    "capabilities": {
+                        "general": {"positionEncodings": ["utf-8", "utf-16"]}
+                    },
                     "initializationOptions": {"riskLevel": "extreme", "bogus": 1},
                 },
             )
-            assert "codeActionProvider" in init["result"]["capabilities"]
+            capabilities = init["result"]["capabilities"]
+            assert "codeActionProvider" in capabilities
+            # Columns are UTF-16 code units, whatever else the client offers.
+            assert capabilities.get("positionEncoding", "utf-16") == "utf-16"
             client.send({"method": "initialized", "params": {}})
             client.send_bytes(b"{not json")
             client.send(
