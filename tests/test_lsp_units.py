@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from lsprotocol import types
 
@@ -168,3 +169,22 @@ def test_suppressions_are_added_in_each_file_kind() -> None:
         0,
         "// go-script-lint:ignore-file GSL102 -- reason\r\n",
     )
+
+
+def test_the_server_word_starts_the_server_and_paths_still_lint(
+    monkeypatch, capsys
+) -> None:
+    from go_script_lint.cli.main import entry
+
+    monkeypatch.setattr("sys.argv", ["go-script-lint", "server", "--help"])
+    with pytest.raises(SystemExit) as help_exit:
+        entry()
+    assert help_exit.value.code == 0
+    assert capsys.readouterr().out.startswith("Usage: go-script-lint server [OPTIONS]")
+    monkeypatch.setattr(
+        "sys.argv", ["go-script-lint", str(ROOT / "examples" / "rotate-logs")]
+    )
+    with pytest.raises(SystemExit) as lint_exit:
+        entry()
+    assert lint_exit.value.code == 1
+    assert "7 findings" in capsys.readouterr().out

@@ -230,7 +230,10 @@ def main(
     show_config: bool,
     color: bool | None,
 ) -> None:
-    """Lint Go scripts: directives, dangerous calls, unchecked errors, struct tags, manifests."""
+    """Lint Go scripts: directives, dangerous calls, unchecked errors, struct tags, manifests.
+
+    `go-script-lint server` starts the language server for editors (docs/editors.md).
+    """
     registry = load_registry()
     if list_rules:
         _list_rules(registry)
