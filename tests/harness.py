@@ -20,7 +20,8 @@ from pathlib import Path
 
 from go_script_lint import engine
 from go_script_lint.base.model import RunResult
-from go_script_lint.project.config import Config, load_config_file
+from go_script_lint.project.config import Config
+from go_script_lint.project.config_file import load_config_file
 from go_script_lint.rules import REGISTRY
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -178,7 +178,7 @@ def test_real_subprocess_on_examples() -> None:
 
 
 def test_config_schema_documents_every_key() -> None:
-    from go_script_lint.project.config import _TOP_KEYS
+    from go_script_lint.project.config_file import _TOP_KEYS
 
     schema = json.loads(
         (ROOT / "docs" / "go-script-lint.config.schema.json").read_text()

@@ -2,7 +2,7 @@
 
 Layers, bottom to top (each subpackage's ``__init__`` docstring says the same):
 ``base`` < ``golang`` < ``project`` < ``analysis`` < ``api`` < ``engine`` <
-``output`` < ``cli``. A module may import its own layer and the layers below.
+``output`` < ``lsp`` < ``cli``. A module may import its own layer and the layers below.
 Rules (``rules/``, installed as ``go_script_lint.rules``) import
 ``go_script_lint.api`` and nothing else of the package, and only ``cli``
 imports the rules. Imports under ``if TYPE_CHECKING:`` are annotations, not
@@ -21,7 +21,17 @@ import pytest
 from tests.harness import ROOT
 
 PACKAGE = "go_script_lint"
-LAYERS = ("base", "golang", "project", "analysis", "api", "engine", "output", "cli")
+LAYERS = (
+    "base",
+    "golang",
+    "project",
+    "analysis",
+    "api",
+    "engine",
+    "output",
+    "lsp",
+    "cli",
+)
 # Top-level modules of the package that sit outside the layers.
 TOP_LEVEL = {"go_script_lint": -1, "go_script_lint.__main__": len(LAYERS)}
 

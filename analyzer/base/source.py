@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from go_script_lint.base import overlay
+
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 
 
@@ -30,7 +32,17 @@ class ReadResult:
 
 
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
-    """Read a regular file without ever blocking (FIFOs and devices are refused)."""
+    """Read a regular file without ever blocking (FIFOs and devices are refused).
+
+    An editor's unsaved buffer (:mod:`go_script_lint.base.overlay`) wins over the disk.
+    """
+    buffered = overlay.lookup(path)
+    if buffered is not None:
+        if len(buffered) > max_bytes:
+            return ReadResult(
+                None, f"file is over the {max_bytes}-byte budget; skipped"
+            )
+        return ReadResult(buffered)
     try:
         st = os.stat(path)
     except (OSError, ValueError) as exc:

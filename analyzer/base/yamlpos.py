@@ -22,6 +22,7 @@ from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from go_script_lint.base.mark_positions import MarkPositions
 from go_script_lint.base.model import Region
 
 MAX_BYTES = 1 << 20
@@ -141,40 +142,10 @@ class _BoundedLoader(yaml.SafeLoader):
             self._depth -= 1
 
 
-class _Positions:
-    """Converts PyYAML marks (0-based, code points) to regions (1-based, UTF-16)."""
-
-    def __init__(self, text: str) -> None:
-        self.lines = text.splitlines()
-
-    def column(self, line0: int, col0: int) -> int:
-        if 0 <= line0 < len(self.lines):
-            prefix = self.lines[line0][:col0]
-            if not prefix.isascii():
-                return len(prefix.encode("utf-16-le", errors="surrogatepass")) // 2 + 1
-        return col0 + 1
-
-    def region(self, start: Any, end: Any) -> Region:
-        sl, sc = start.line, self.column(start.line, start.column)
-        el, ec = end.line, self.column(end.line, end.column)
-        # A block value's end mark sits at the start of the next line: clamp it.
-        if el > sl and end.column == 0:
-            el -= 1
-            ec = self.column(
-                el, len(self.lines[el]) if 0 <= el < len(self.lines) else 0
-            )
-        return Region(sl + 1, sc, el + 1, ec)
-
-    def point(self, mark: Any) -> Region:
-        line = getattr(mark, "line", 0)
-        col = self.column(line, getattr(mark, "column", 0))
-        return Region(line + 1, col, line + 1, col)
-
-
 class _Builder:
     """Node tree → :class:`YNode`, with an alias-expansion budget and duplicate-key checks."""
 
-    def __init__(self, pos: _Positions, max_nodes: int) -> None:
+    def __init__(self, pos: MarkPositions, max_nodes: int) -> None:
         self.pos = pos
         self.budget = max_nodes
         self.errors: list[YamlError] = []
@@ -299,7 +270,7 @@ def load(
     text = _decode(data)
     if isinstance(text, YamlError):
         return Loaded(None, [text])
-    pos = _Positions(text)
+    pos = MarkPositions(text)
     if json_text:
         problem = _json_problem(text, pos)
         if problem is not None:
@@ -346,7 +317,7 @@ def _problem(exc: yaml.YAMLError) -> str:
     return str(getattr(exc, "reason", None) or type(exc).__name__)
 
 
-def _yaml_error(exc: yaml.MarkedYAMLError, pos: _Positions) -> YamlError:
+def _yaml_error(exc: yaml.MarkedYAMLError, pos: MarkPositions) -> YamlError:
     mark = exc.problem_mark or exc.context_mark
     problem = (exc.problem or exc.context or "invalid YAML").strip()
     if "'\\t'" in problem or "\\t" in problem:
@@ -357,7 +328,7 @@ def _yaml_error(exc: yaml.MarkedYAMLError, pos: _Positions) -> YamlError:
     return YamlError(f"YAML syntax error: {problem}", region)
 
 
-def _json_problem(text: str, pos: _Positions) -> YamlError | None:
+def _json_problem(text: str, pos: MarkPositions) -> YamlError | None:
     try:
         json.loads(text)
     except json.JSONDecodeError as exc:

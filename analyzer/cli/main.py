@@ -40,6 +40,7 @@ from go_script_lint.cli.report import (
     summary_line,
     write_report,
 )
+from go_script_lint.cli.server import server
 from go_script_lint.cli.setup import (
     make_config,
     parse_shard,
@@ -67,6 +68,9 @@ def main() -> None:
 def explain_command(rule_id: str) -> None:
     """Show a rule's documentation (by id or name) and exit."""
     _explain(load_registry(), rule_id)
+
+
+main.add_command(server, "server")
 
 
 def _explain(registry: Sequence[Rule], wanted: str) -> None:
@@ -216,12 +220,7 @@ def _analyse(
     progress: Progress | None,
 ) -> RunResult:
     """One engine run; GSL003 alone also runs the rules its suppressions name."""
-    wanted = config.enabled_rules(registry)
-    rules = wanted
-    if any(r.id == "GSL003" for r in wanted) and config.select:
-        # An unused suppression is only provable when the rules it names ran.
-        support = replace(config, select=()).enabled_rules(registry)
-        rules = tuple({r.id: r for r in (*support, *wanted)}.values())
+    rules = config.rules_to_run(registry)
     workers = opts.jobs if opts.jobs not in (None, 0) else (os.cpu_count() or 1)
     store = (
         None if opts.no_cache else ResultCache(opts.cache_dir or default_cache_dir())
@@ -240,9 +239,9 @@ def _analyse(
     finally:
         if progress is not None:
             progress.close()
-    if rules is wanted:
+    ids = config.reported(registry)
+    if len(ids) == len(rules):
         return run
-    ids = {r.id for r in wanted}
     return replace(
         run,
         findings=tuple(f for f in run.findings if f.rule_id in ids),

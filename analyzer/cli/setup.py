@@ -12,7 +12,8 @@ import yaml
 from go_script_lint.base.model import Risk
 from go_script_lint.base.rule import Rule
 from go_script_lint.cli.report import fail
-from go_script_lint.project.config import Config, ConfigError, build_config, find_config
+from go_script_lint.project.config import Config, find_config
+from go_script_lint.project.config_file import ConfigError, build_config
 
 
 def split_values(values: Sequence[str]) -> tuple[str, ...]:

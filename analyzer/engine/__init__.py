@@ -3,7 +3,8 @@
 The enabled rules indexed for dispatch (``ruleset``), one directory's
 analysis (``unit``), scheduling over worker processes and shards
 (``scheduler``), the result cache (``cache``), suppression comments
-(``suppress``), baselines (``baseline``) and applying fixes (``fixes``).
+(``suppress``), baselines (``baseline``), applying fixes (``fixes``) and one
+directory's run on an editor's unsaved buffers (``directory``).
 Rules are passed in; the engine never imports ``rules``.
 May import: ``base``, ``golang``, ``project``, ``analysis``, ``api``.
 """

@@ -74,7 +74,7 @@ def _work(unit: Unit) -> FileResult:
 
 def _cached_analyse(unit: Unit, job: Job) -> FileResult:
     if job.cache is None:
-        return _safe_analyse(unit, job.ruleset, job.config, job.srcroot)
+        return safe_analyse(unit, job.ruleset, job.config, job.srcroot)
     extra = [p for p in (job.config.schema_path, _openapi_path(unit)) if p is not None]
     key = cache_module.unit_key(
         unit, job.config.fingerprint(), sorted(job.ruleset.ids), extra
@@ -82,7 +82,7 @@ def _cached_analyse(unit: Unit, job: Job) -> FileResult:
     cached = job.cache.get(key)
     if cached is not None:
         return cached
-    result = _safe_analyse(unit, job.ruleset, job.config, job.srcroot)
+    result = safe_analyse(unit, job.ruleset, job.config, job.srcroot)
     # Error notifications (crashes, budgets) may not repeat: never cache them.
     if all(n.level is not Level.ERROR for n in result.notifications):
         job.cache.put(key, result)
@@ -102,9 +102,10 @@ def _openapi_path(unit: Unit) -> Path | None:
     return manifest.resolve(ref) if ref is not None else None
 
 
-def _safe_analyse(
+def safe_analyse(
     unit: Unit, ruleset: RuleSet, config: Config, srcroot: Path
 ) -> FileResult:
+    """Analyse one unit; a crash becomes an internal-error notification."""
     try:
         return analyse_unit(unit, ruleset, config, srcroot)
     except Exception as exc:
@@ -215,13 +216,17 @@ def run(
     job = Job(ruleset, config, srcroot, cache)
     results = [problems_to_results(discovery, ruleset, config)]
     results.extend(_analyse_all(units, job, jobs, progress))
-    run = collect(results, ruleset, config)
-    if config.per_path_ignores:
-        kept = tuple(
-            f for f in run.findings if not config.ignored_at(f.rule_id, f.location.path)
-        )
-        run = replace(run, findings=kept)
-    return run
+    return drop_per_path_ignores(collect(results, ruleset, config), config)
+
+
+def drop_per_path_ignores(run: RunResult, config: Config) -> RunResult:
+    """The run without the findings ``per-path-ignores`` rules out."""
+    if not config.per_path_ignores:
+        return run
+    kept = tuple(
+        f for f in run.findings if not config.ignored_at(f.rule_id, f.location.path)
+    )
+    return replace(run, findings=kept)
 
 
 def shard_of(directory: str, count: int) -> int:

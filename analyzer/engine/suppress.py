@@ -70,6 +70,17 @@ FOREIGN_IDS: dict[str, tuple[str, ...]] = {
 _BARE = {"nosec": ("GSL2",), "nolint": ("GSL",), "nosemgrep": ("GSL2",)}
 
 
+def suppression_comment(
+    rule_id: str, *, file_wide: bool = False, prefix: str = "//"
+) -> str:
+    """The comment that suppresses ``rule_id``, with a reason to fill in (editors insert it).
+
+    ``prefix`` is ``//`` in Go, ``// `` in go.mod and ``# `` in YAML.
+    """
+    kind = "ignore-file" if file_wide else "ignore"
+    return f"{prefix}go-script-lint:{kind} {rule_id} -- reason"
+
+
 @dataclass(slots=True)
 class SuppressionComment:
     """One suppression comment of a file."""

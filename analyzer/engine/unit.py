@@ -49,14 +49,13 @@ from go_script_lint.golang.parsing import (
 from go_script_lint.golang.recovery import RECOVERED, parse_go, recovered_syntax
 from go_script_lint.golang.shebang import mask_shebang
 from go_script_lint.golang.source_scan import line_end
-from go_script_lint.project.config import Config
+from go_script_lint.project.config import UNUSED_SUPPRESSION, Config
 from go_script_lint.project.discovery import GoFile, Unit, make_display
 
 log = logging.getLogger(__name__)
 
 PARSE_ERROR = "GSL001"
 UNREADABLE = "GSL002"
-UNUSED_SUPPRESSION = "GSL003"
 
 
 def raise_internal_errors() -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from go_script_lint.base import overlay
 from go_script_lint.base.memo import MemoKey
 from go_script_lint.base.model import Location, Region
 from go_script_lint.golang.gomod_lexer import Lexer
@@ -82,7 +83,7 @@ def parse_gomod(source: bytes, path: Path = Path("go.mod")) -> GoMod:
 def load_gomod(path: Path) -> GoMod:
     """Read and parse a go.mod; an unreadable file is a parsed file with one error."""
     try:
-        data = path.read_bytes()
+        data = overlay.read_file(path)
     except OSError as exc:
         mod = GoMod(path=path, source=b"")
         mod.errors.append(

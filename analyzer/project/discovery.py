@@ -232,6 +232,42 @@ def discover(
     return Discovery(units=units, problems=walker.problems)
 
 
+def discover_directory(
+    directory: Path,
+    *,
+    srcroot: Path,
+    excludes: Sequence[str] = (),
+    follow_symlinks: bool = False,
+) -> Discovery:
+    """The unit of one directory, as walking ``srcroot`` would have made it.
+
+    For the language server, which lints a directory at a time: subdirectories
+    are not entered, and a directory the walk would skip (``vendor/``, an
+    ``excludes`` glob on the way down from ``srcroot``) yields no unit.
+    """
+    display = make_display(srcroot)
+    walker = _Walker(excludes, follow_symlinks, display)
+    walker.roots = [os.path.realpath(srcroot)]
+    directory = Path(os.path.abspath(directory))
+    root = Path(os.path.abspath(srcroot))
+    between = [directory, *directory.parents]
+    if root in between:
+        between = between[: between.index(root)]
+    if any(d.name in DEFAULT_EXCLUDED_DIRS or walker.excluded(d) for d in between):
+        return Discovery()
+    try:
+        entries = sorted(os.scandir(directory), key=lambda e: e.name)
+    except OSError as exc:
+        return Discovery(problems=[Problem(display(directory), _os_message(exc))])
+    for entry in entries:
+        walker.visit_entry(directory, entry, stack=[])
+    if directory not in walker.files and directory not in walker.dirs_with_meta:
+        return Discovery(problems=walker.problems)
+    return Discovery(
+        units=[_make_unit(directory, walker, display)], problems=walker.problems
+    )
+
+
 def _add_context_siblings(walker: _Walker, directory: Path) -> None:
     known = walker.files.setdefault(directory, {})
     if any(not f.explicit for f in known.values()):
@@ -254,6 +290,11 @@ def _add_context_siblings(walker: _Walker, directory: Path) -> None:
 
 
 _gomod_cache: dict[Path, Path | None] = {}
+
+
+def forget_gomod_locations() -> None:
+    """Drop the memory of where go.mod files are (a long-lived server sees them come and go)."""
+    _gomod_cache.clear()
 
 
 def nearest_gomod(directory: Path) -> Path | None:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import jsonschema  # type: ignore[import-untyped]
 
-from go_script_lint.base import yamlpos
+from go_script_lint.base import overlay, yamlpos
 from go_script_lint.base.model import Level, Location, Region
 from go_script_lint.base.yamlpos import YNode
 
@@ -236,7 +236,7 @@ def _article(word: str) -> str:
 def load_manifest(abspath: Path, display: str) -> Manifest:
     """Read and validate a manifest; problems become :class:`Problem` records."""
     try:
-        data = abspath.read_bytes()
+        data = overlay.read_file(abspath)
     except OSError as exc:
         loc = Location(display, Region(1, 1, 1, 1))
         return Manifest(
