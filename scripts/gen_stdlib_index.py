@@ -2,7 +2,7 @@
 
 Usage: ``python scripts/gen_stdlib_index.py [GOROOT] [-o OUT]`` (GOROOT defaults
 to ``go env GOROOT``). Parses ``GOROOT/src`` with the project's own tree-sitter
-parsing and writes, for every non-internal, non-test package, its exported
+parsing and writes, for every non-test package (internal ones included), its exported
 functions, types (methods with result types, pointer receivers, interface
 methods and embeddings, struct fields) and typed variables. The output is
 deterministic: sorted keys, no timestamps; it records the Go version.
@@ -26,7 +26,8 @@ from go_script_lint.golang import go_ast  # noqa: E402
 from go_script_lint.golang.parsing import Node, parse  # noqa: E402
 
 DEFAULT_OUT = ROOT / "analyzer" / "data" / "stdlib_signatures.json"
-SKIP_DIRS = frozenset({"internal", "testdata", "vendor", "cmd", "builtin"})
+# internal packages are indexed too: the standard library calls them (errcheck recall).
+SKIP_DIRS = frozenset({"testdata", "vendor", "cmd", "builtin"})
 
 
 def goroot_from_go() -> Path:

@@ -17,7 +17,10 @@ def test_index_loads_and_records_go_version() -> None:
     index = stdlib()
     assert index.go_version.startswith("go1.")
     assert "os" in index and "encoding/json" in index
-    assert not any("internal" in p.split("/") for p in index.package_paths)
+    # The standard library calls its internal packages: they are indexed (issue 15);
+    # vendored copies are not.
+    assert "internal/poll" in index
+    assert not any(p.startswith("vendor/") for p in index.package_paths)
 
 
 def test_functions() -> None:

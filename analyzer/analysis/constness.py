@@ -191,6 +191,8 @@ def constant_strings(ctx: FileContext, node: Node | None) -> list[str]:
     if node.type != "identifier":
         return []
     definition = ctx.resolver.lookup(node)
+    if definition is not None and definition.kind == "range":
+        return _range_literal_strings(ctx, definition.node)
     if definition is None or definition.kind != "var" or definition.value is None:
         return []
     info = facts(ctx)
@@ -202,6 +204,37 @@ def constant_strings(ctx: FileContext, node: Node | None) -> list[str]:
         if s is None:
             return []
         out.append(s)
+    return out
+
+
+def _range_literal_strings(ctx: FileContext, name: Node) -> list[str]:
+    """``sh`` of ``for _, sh := range []string{"pwsh", "powershell"}``: each element."""
+    left = name.parent
+    clause = (
+        left.parent if left is not None and left.type == "expression_list" else None
+    )
+    if clause is None or clause.type != "range_clause":
+        return []
+    names = go_ast.expression_list_items(left)
+    if len(names) != 2 or names[1].id != name.id:
+        return []  # the index, not the element
+    info = facts(ctx)
+    if name.id in info.address_taken or info.assigned.get(name.id):
+        return []
+    literal = go_ast.unparen(clause.child_by_field_name("right"))
+    body = literal.child_by_field_name("body") if literal is not None else None
+    if literal is None or literal.type != "composite_literal" or body is None:
+        return []
+    out: list[str] = []
+    for element in body.named_children:
+        if element.type == "comment":
+            continue
+        value = ctx.string_value(
+            element.named_children[0] if element.named_children else element
+        )
+        if element.type == "keyed_element" or value is None:
+            return []
+        out.append(value)
     return out
 
 

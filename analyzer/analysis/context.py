@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from pathlib import Path
@@ -29,8 +30,11 @@ if TYPE_CHECKING:
     from go_script_lint.project.config import Config
 
 T = TypeVar("T")
+# `go run gen.go` builds an ignored file alone: it shares no declarations.
+_BUILD_IGNORE = re.compile(rb"^//(?:go:build|\s*\+build)\s+ignore\s*$", re.MULTILINE)
 
-#: Package-level names of the package's files, per package clause name.
+#: Package-level names of the package's files, per unit (package name, or one
+#: ``go:build ignore`` program).
 _TOP_LEVEL: MemoKey[dict[str, Definition]] = MemoKey("context.top-level")
 
 
@@ -157,6 +161,21 @@ class FileContext(FindingFactory):
                 return go_ast.text(ident)
         return ""
 
+    @cached_property
+    def unit_key(self) -> str:
+        """Which files share package-level declarations with this one.
+
+        The package name, except for a ``//go:build ignore`` program (run with
+        ``go run gen.go``), which is its own unit even next to others.
+        """
+        package_clause = next(
+            (c for c in self.root.children if c.type == "package_clause"), None
+        )
+        head = self.source[: package_clause.start_byte if package_clause else 0]
+        if _BUILD_IGNORE.search(head):
+            return f"{self.package_name}#{self.path}"
+        return self.package_name
+
     # -- resolution shortcuts used by most rules -----------------------------
 
     def callee(self, call: Node) -> str | None:
@@ -196,8 +215,17 @@ class FileContext(FindingFactory):
         return self.lines.region(start_byte, end_byte)
 
     def location(self, node: Node, *, message: str | None = None) -> Location:
-        """Location of a node (or of its first line when it spans many)."""
-        return Location(self.path, self.region(node.start_byte, node.end_byte), message)
+        """Location of a node, or of its first line when it spans many.
+
+        A call over 40 lines is highlighted where it starts (``exec.Command(``),
+        not as a 40-line region that buries the line that matters.
+        """
+        end = node.end_byte
+        if node.end_point[0] > node.start_point[0]:
+            newline = self.source.find(b"\n", node.start_byte, end)
+            if newline != -1:
+                end = len(self.source[:newline].rstrip(b" \t\r"))
+        return Location(self.path, self.region(node.start_byte, end), message)
 
     def finding(
         self,
@@ -272,7 +300,7 @@ class PackageContext(FindingFactory):
 
         def lookup(name: str) -> Definition | None:
             index = self.memo(
-                _TOP_LEVEL.at(current.package_name),
+                _TOP_LEVEL.at(current.unit_key),
                 lambda: self._top_level_index(current),
             )
             return index.get(name)
@@ -282,7 +310,7 @@ class PackageContext(FindingFactory):
     def _top_level_index(self, current: FileContext) -> dict[str, Definition]:
         index: dict[str, Definition] = {}
         for other in self.files:
-            if other.package_name == current.package_name:
+            if other.unit_key == current.unit_key:
                 for name, definition in other.resolver.top_level.items():
                     index.setdefault(name, definition)
         return index

@@ -146,7 +146,11 @@ class TypeNamer:
             return self._name(inner, tparams, depth + 1)
         if kind == "interface_type":
             return "interface{}" if not node.named_children else "interface{...}"
-        if kind in ("function_type", "channel_type", "struct_type"):
+        if kind == "channel_type":
+            sent = node.child_by_field_name("value")
+            named = self._name(sent, tparams, depth + 1) if sent is not None else "..."
+            return "chan{" + (named if named != UNKNOWN else "...") + "}"
+        if kind in ("function_type", "struct_type"):
             return kind.split("_")[0] + "{...}"
         return UNKNOWN
 

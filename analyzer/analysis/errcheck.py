@@ -12,25 +12,49 @@ from collections.abc import Mapping, Sequence
 from fnmatch import fnmatchcase
 from typing import Any
 
+from go_script_lint.analysis.benign_errors import OUTPUT_STREAMS as OUTPUT_STREAMS
+from go_script_lint.analysis.benign_errors import QUIET_CLASSES as QUIET_CLASSES
+from go_script_lint.analysis.benign_errors import (
+    initialiser_call,
+    output_stream,
+    quiet_reason,
+)
 from go_script_lint.analysis.context import FileContext
 from go_script_lint.analysis.typeinfo import Callee, file_types
+from go_script_lint.base.memo import MemoKey
 from go_script_lint.golang import go_ast
+from go_script_lint.golang.gomod import package_gomod
 from go_script_lint.golang.parsing import Node
 
 DEFAULT_EXCLUDE: tuple[str, ...] = (
     "fmt.Print",
     "fmt.Printf",
     "fmt.Println",
-    "bytes.Buffer.Write*",
-    "strings.Builder.Write*",
+    "go/ast.Print",  # to standard output, like fmt.Print
+    # Not `Write*`: `(*bytes.Buffer).WriteTo` writes to another writer and can fail.
+    "bytes.Buffer.Write",
+    "bytes.Buffer.WriteByte",
+    "bytes.Buffer.WriteRune",
+    "bytes.Buffer.WriteString",
+    "strings.Builder.Write",
+    "strings.Builder.WriteByte",
+    "strings.Builder.WriteRune",
+    "strings.Builder.WriteString",
     "hash.Hash.Write",
     "hash.Hash32.Write",
     "hash.Hash64.Write",
     "hash/maphash.Hash.Write*",
+    # Documented never to fail (errcheck excludes them too).
+    "crypto/sha3.SHA3.Write",
+    "crypto/sha3.SHAKE.Read",
+    "crypto/sha3.SHAKE.Write",
     "math/rand.Read",
     "math/rand.Rand.Read",
     "crypto/rand.Read",
+    # Documented to always return nil.
+    "io.PipeReader.Close",
     "io.PipeReader.CloseWithError",
+    "io.PipeWriter.Close",
     "io.PipeWriter.CloseWithError",
     "os.Unsetenv",
 )
@@ -44,6 +68,9 @@ DEFAULT_SAFE_WRITERS: tuple[str, ...] = (
     "os.Stderr",
     "*bytes.Buffer",
     "*strings.Builder",
+    "hash.Hash",
+    "hash.Hash32",
+    "hash.Hash64",
 )
 
 OPTIONS: Mapping[str, Any] = {
@@ -66,24 +93,96 @@ def error_callee(
     callee = file_types(ctx).callee(call)
     if callee is None or not callee.error_positions:
         return None
-    if _matches(callee.keys, tuple(options.get("exclude", ()))):
+    keys = callee.keys + _declared_here(ctx, callee)
+    if _matches(keys, tuple(options.get("exclude", ()))):
         return None
+    safe = tuple(options.get("safe_writers", ()))
     if _matches(
         callee.keys, tuple(options.get("writer_functions", ()))
-    ) and _safe_writer(ctx, call, tuple(options.get("safe_writers", ()))):
+    ) and _safe_writer(ctx, call, safe):
+        return None
+    if _writes_to_safe_receiver(ctx, call, safe):
         return None
     return callee
 
 
+#: The import path of the analysed package (from its go.mod), if known.
+_IMPORT_PATH: MemoKey[str | None] = MemoKey("errcheck.import-path")
+
+
+def _declared_here(ctx: FileContext, callee: Callee) -> tuple[str, ...]:
+    """Keys of the package's own declarations under its import path.
+
+    Inside ``hash/maphash`` a call of ``(*Hash).Write`` is keyed
+    ``maphash.Hash.Write``; the exclusion says ``hash/maphash.Hash.Write*``.
+    """
+    prefix = f"{ctx.package_name}."
+    local = [k[len(prefix) :] for k in callee.keys if k.startswith(prefix)]
+    if not local:
+        return ()
+    path = ctx.package.memo(_IMPORT_PATH, lambda: _import_path(ctx))
+    return tuple(f"{path}.{k}" for k in local) if path else ()
+
+
+def _import_path(ctx: FileContext) -> str | None:
+    mod = package_gomod(ctx.package)
+    if mod is None or not mod.module:
+        return None
+    try:
+        rel = ctx.package.abs_dir.resolve().relative_to(mod.path.parent.resolve())
+    except ValueError:
+        return None
+    if mod.module == "std":  # GOROOT/src: standard packages have no prefix
+        return rel.as_posix() if rel.parts else None
+    return f"{mod.module}/{rel.as_posix()}" if rel.parts else mod.module
+
+
+_WRITE_METHODS = frozenset({"Write", "WriteString", "WriteByte", "WriteRune"})
+
+
+def _writes_to_safe_receiver(ctx: FileContext, call: Node, safe: Sequence[str]) -> bool:
+    """``os.Stderr.Write(b)``: the same write as ``fmt.Fprint(os.Stderr, …)``."""
+    fn = go_ast.call_function(call)
+    parts = go_ast.selector_parts(fn) if fn is not None else None
+    return (
+        parts is not None
+        and parts[1] in _WRITE_METHODS
+        and is_safe_writer(ctx, parts[0], safe)
+    )
+
+
 def _safe_writer(ctx: FileContext, call: Node, safe: Sequence[str]) -> bool:
     args = go_ast.call_args(call)
-    if not args:
-        return False
-    qualified = ctx.qualified_name(args[0])
+    return bool(args) and is_safe_writer(ctx, args[0], safe)
+
+
+def is_safe_writer(ctx: FileContext, writer: Node, safe: Sequence[str]) -> bool:
+    """``writer`` is one of ``safe`` (``os.Stdout``) or has one of its types."""
+    qualified = ctx.qualified_name(writer)
     if qualified is not None and qualified in safe:
         return True
-    typed = file_types(ctx).type_of(args[0])
+    typed = file_types(ctx).type_of(writer)
     return typed is not None and typed in safe
+
+
+def quiet(
+    ctx: FileContext,
+    statement: Node,
+    call: Node,
+    callee: Callee,
+    options: Mapping[str, Any],
+) -> str | None:
+    """The ``quiet`` class (:mod:`benign_errors`) that skips this dropped error."""
+    safe = tuple(options.get("safe_writers", ()))
+    streams = "output-streams" in options.get("quiet", ())
+
+    def is_safe(c: FileContext, node: Node) -> bool:
+        # A parameter filled with `stderr` by every caller writes to a stream too.
+        return is_safe_writer(c, node, safe) or (
+            streams and output_stream(c, node, options)
+        )
+
+    return quiet_reason(ctx, statement, call, callee, options, is_safe)
 
 
 def dropped(callee: Callee, positions: Sequence[int] | None = None) -> str:
@@ -121,7 +220,7 @@ def write_origin(ctx: FileContext, expr: Node | None, hops: int = 0) -> Node | N
     if node is None or hops > MAX_HOPS:
         return None
     if node.type == "identifier":
-        init = _initialiser_call(ctx, node)
+        init = initialiser_call(ctx, node)
         return write_origin(ctx, init, hops + 1) if init is not None else None
     if node.type != "call_expression":
         return None
@@ -151,26 +250,3 @@ def _write_flag(ctx: FileContext, flag: Node) -> bool:
             return True
         stack.extend(node.named_children)
     return False
-
-
-def _initialiser_call(ctx: FileContext, ident: Node) -> Node | None:
-    """The call a local variable was declared from (``x`` / ``x, err := f()``)."""
-    d = ctx.resolver.lookup_local(ident)
-    if d is None or d.kind != "var":
-        return None
-    if d.value is not None:
-        return d.value
-    holder = d.node.parent
-    stmt = (
-        holder.parent
-        if holder is not None and holder.type == "expression_list"
-        else holder
-    )
-    if stmt is None or stmt.type not in ("short_var_declaration", "var_spec"):
-        return None
-    values = go_ast.expression_list_items(
-        stmt.child_by_field_name(
-            "right" if stmt.type == "short_var_declaration" else "value"
-        )
-    )
-    return values[0] if len(values) == 1 else None

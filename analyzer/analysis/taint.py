@@ -42,6 +42,7 @@ HOME_SOURCES = frozenset(
     {"os.UserHomeDir", "os/user.Current", "os.UserConfigDir", "os.UserCacheDir"}
 )
 SELF_SOURCES = frozenset({"os.Executable"})
+GOROOT_SOURCES = frozenset({"runtime.GOROOT"})
 FLAG_ARGS = frozenset({"flag.Arg", "flag.Args"})
 FLAG_NON_SOURCES = frozenset(
     {
@@ -69,6 +70,7 @@ _LABELS = {
     "temp": "a temporary directory",
     "home": "the home directory",
     "self": "the running program itself",
+    "goroot": "the Go installation",
 }
 
 
@@ -77,7 +79,7 @@ class Source:
     """Where a value came from.
 
     ``kind`` is one of ``args``, ``env``, ``flag``, ``stdin``, ``http``,
-    ``param``, ``temp``, ``home``, ``self``; ``node`` is the expression that
+    ``param``, ``temp``, ``home``, ``self``, ``goroot``; ``node`` is the expression that
     produced it.
     """
 
@@ -199,6 +201,8 @@ def _call_source(ctx: FileContext, call: Node) -> Source | None:
             kind = "home"
         elif callee in SELF_SOURCES:
             kind = "self"
+        elif callee in GOROOT_SOURCES:
+            kind = "goroot"
         elif callee in FLAG_ARGS:
             kind = "args"
         elif (

@@ -26,6 +26,12 @@ from go_script_lint.analysis.declarations import (
 from go_script_lint.analysis.resolve import Resolver
 from go_script_lint.analysis.scopes import Definition
 from go_script_lint.analysis.signatures import stdlib
+from go_script_lint.analysis.typeshapes import (
+    channel_element,
+    element,
+    pointee,
+    range_variable_type,
+)
 from go_script_lint.base.memo import MemoKey
 from go_script_lint.golang import go_ast
 from go_script_lint.golang.go_ast import text
@@ -67,14 +73,14 @@ def _is_named(type_str: str) -> bool:
 
 
 class PackageTypes:
-    """Declarations of the analysed package, by package name (a directory may hold two)."""
+    """Declarations of the analysed package, by unit (package name; a `go:build ignore` file alone)."""
 
     def __init__(self, pkg: PackageContext) -> None:
         """Collect every file's package-level declarations."""
         self.pkg = pkg
         self.by_name: dict[str, PackageDecls] = {}
         for f in pkg.files:
-            decls = self.by_name.setdefault(f.package_name, PackageDecls())
+            decls = self.by_name.setdefault(f.unit_key, PackageDecls())
             collect(
                 f.root, TypeNamer(f.imports.by_name, ""), decls, exported_only=False
             )
@@ -105,7 +111,7 @@ class FileTypes:
         """Infer types in ``ctx``'s file."""
         self.ctx = ctx
         self.package = package_types(ctx.package)
-        self.local = self.package.by_name.get(ctx.package_name, PackageDecls())
+        self.local = self.package.by_name.get(ctx.unit_key, PackageDecls())
         self.pkg_name = ctx.package_name or "main"
         self.namer = TypeNamer(ctx.imports.by_name, "")
         self._types: dict[int, str | None] = {}
@@ -268,7 +274,18 @@ class FileTypes:
         if kind == "unary_expression":
             op = text(node.child_by_field_name("operator"))
             inner = self.type_of(node.child_by_field_name("operand"), depth + 1)
-            return "*" + inner if op == "&" and inner is not None else None
+            if inner is None:
+                return None
+            if op == "&":
+                return "*" + inner
+            return (
+                pointee(inner)
+                if op == "*"
+                else (channel_element(inner) if op == "<-" else None)
+            )
+        if kind == "index_expression":
+            operand = self.type_of(node.child_by_field_name("operand"), depth + 1)
+            return element(operand) if operand is not None else None
         if kind == "type_assertion_expression":
             return self.namer.name(node.child_by_field_name("type"))
         if kind == "call_expression":
@@ -281,17 +298,20 @@ class FileTypes:
         if (
             fn is not None
             and fn.type == "identifier"
-            and text(fn) == "new"
-            and len(args) == 1
+            and text(fn) in ("new", "make")
+            and args
             and self.ctx.resolver.lookup(fn) is None
         ):
-            return "*" + self.namer.name(args[0])
+            star = "*" if text(fn) == "new" else ""
+            return star + self.namer.name(args[0])
         callee = self.callee(call, depth + 1)
         if callee is None or len(callee.results) != 1:
             return None
         return callee.results[0]
 
     def _definition_type(self, d: Definition, depth: int) -> str | None:
+        if d.kind == "range" and d.resolver is self.ctx.resolver:
+            return range_variable_type(d.node, lambda n: self.type_of(n, depth + 1))
         if d.kind not in ("var", "param"):
             return None
         if d.resolver is not self.ctx.resolver:
@@ -331,6 +351,10 @@ class FileTypes:
             return None
         values = go_ast.expression_list_items(value)
         call = go_ast.unparen(values[0]) if len(values) == 1 else None
+        if call is not None and len(names) == 2 and call.type in _COMMA_OK:
+            # `v, ok := x.(T)`, `v, ok := m[k]`, `v, ok := <-ch`
+            first = names[0].id == d.node.id
+            return self.type_of(call, depth + 1) if first else "bool"
         if call is None or call.type != "call_expression":
             return None
         callee = self.callee(call, depth + 1)
@@ -338,6 +362,11 @@ class FileTypes:
         if callee is None or len(callee.results) != len(names) or index < 0:
             return None
         return callee.results[index]
+
+
+_COMMA_OK = frozenset(
+    {"type_assertion_expression", "index_expression", "unary_expression"}
+)
 
 
 def _enclosing_type_parameters(node: Node) -> frozenset[str]:

@@ -20,7 +20,14 @@ from go_script_lint.analysis.constness import constant_strings, is_constant
 from go_script_lint.analysis.context import FileContext, PackageContext
 from go_script_lint.analysis.dataflow import declaring_rhs
 from go_script_lint.analysis.exec_commands import exec_argv, program_name, short_callee
-from go_script_lint.analysis.file_modes import mode_argument, show_mode, weak_bits
+from go_script_lint.analysis.file_modes import (
+    mode_argument,
+    show_mode,
+    special_bits,
+    umask_cleared,
+    weak_bits,
+    writable_bits,
+)
 from go_script_lint.analysis.flag_bindings import EnvRead, FlagDef
 from go_script_lint.analysis.flow import defers_of, reaches
 from go_script_lint.analysis.input_bindings import (
@@ -141,10 +148,13 @@ __all__ = [
     "source_tag",
     "sources_of",
     "span_location",
+    "special_bits",
     "struct_fields",
     "type_index",
+    "umask_cleared",
     "unwrap_pointer",
     "upper_snake",
     "validate_registry",
     "weak_bits",
+    "writable_bits",
 ]

@@ -54,6 +54,9 @@ class Rule:
         engine_rule: Findings come from the engine itself (GSL001/GSL002).
         implemented: False reserves and documents the id; the rule never runs.
         default_enabled: False for opt-in rules (enable with ``--select``).
+        in_tests: Reported in test files (``*_test.go``) at the default levels;
+            False when its findings there are rarely worth a look (the config's
+            ``tests:`` section and the deep scan override it).
     """
 
     id: str
@@ -81,6 +84,7 @@ class Rule:
     engine_rule: bool = False
     implemented: bool = True
     default_enabled: bool = True
+    in_tests: bool = True
     aliases: tuple[str, ...] = ()
 
     @property

@@ -56,6 +56,14 @@ def rule_markdown(rule: Rule) -> str:
             "Enabled by default",
             "yes" if rule.default_enabled else "no (opt in with `--select`)",
         ),
+        (
+            "In test files (`*_test.go`)",
+            "reported"
+            if rule.in_tests
+            else "not reported by default: rarely worth a look in tests "
+            "(deep scan and the config's [`tests:`](../configuration.md#test-files) "
+            "section change it)",
+        ),
     ]
     if rule.aliases:
         facts.append(("Former ids", ", ".join(rule.aliases)))

@@ -92,6 +92,12 @@ def config_yaml(config: Config) -> str:
     for rule_id, options in config.rule_options.items():
         rules.setdefault(rule_id, {})["options"] = dict(options)
     origin = config.sources.get("rule_levels") or config.sources.get("rule_options")
+    # `tests:` (which files are tests; `ignore` only when set: else each rule decides)
+    tests: dict[str, Any] = {"paths": list(config.test_paths)}
+    if config.test_ignore is not None:
+        tests["ignore"] = list(config.test_ignore)
+    tests_origin = config.sources.get("test_paths") or config.sources.get("test_ignore")
+    entries.append(("tests", tests, tests_origin or "default"))
     entries.append(("rules", dict(sorted(rules.items())), origin or "default"))
     for attr, value, source in entries:
         key = attr.replace("_", "-")

@@ -52,4 +52,6 @@ def run_directory(
         results.extend(
             safe_analyse(unit, ruleset, config, srcroot) for unit in found.units
         )
-    return drop_per_path_ignores(collect(results, ruleset, config), config)
+    return drop_per_path_ignores(
+        collect(results, ruleset, config), config, ruleset.rules
+    )

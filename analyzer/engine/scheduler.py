@@ -30,7 +30,7 @@ from go_script_lint.base.model import (
     Region,
     RunResult,
 )
-from go_script_lint.base.rule import Rule
+from go_script_lint.base.rule import Rule, matches_selector
 from go_script_lint.engine import cache as cache_module
 from go_script_lint.engine.cache import ResultCache
 from go_script_lint.engine.ruleset import RuleSet
@@ -39,6 +39,7 @@ from go_script_lint.engine.unit import (
     analyse_unit,
     raise_internal_errors,
 )
+from go_script_lint.project import test_files
 from go_script_lint.project.config import Config
 from go_script_lint.project.discovery import Discovery, Unit, discover
 from go_script_lint.project.manifest import load_manifest
@@ -216,15 +217,30 @@ def run(
     job = Job(ruleset, config, srcroot, cache)
     results = [problems_to_results(discovery, ruleset, config)]
     results.extend(_analyse_all(units, job, jobs, progress))
-    return drop_per_path_ignores(collect(results, ruleset, config), config)
+    return drop_per_path_ignores(
+        collect(results, ruleset, config), config, ruleset.rules
+    )
 
 
-def drop_per_path_ignores(run: RunResult, config: Config) -> RunResult:
-    """The run without the findings ``per-path-ignores`` rules out."""
-    if not config.per_path_ignores:
+def drop_per_path_ignores(
+    run: RunResult, config: Config, rules: Iterable[Rule] = ()
+) -> RunResult:
+    """The run without the findings ``per-path-ignores`` and ``tests:`` rule out.
+
+    ``rules`` (the enabled ones) decide which stay quiet in test files by
+    default (``Rule.in_tests``).
+    """
+    test_ignores = test_files.test_ignores(config.test_ignore, config.risk_level, rules)
+    if not config.per_path_ignores and not test_ignores:
         return run
     kept = tuple(
-        f for f in run.findings if not config.ignored_at(f.rule_id, f.location.path)
+        f
+        for f in run.findings
+        if not config.ignored_at(f.rule_id, f.location.path)
+        and not (
+            matches_selector(f.rule_id, test_ignores)
+            and test_files.is_test_path(config.test_paths, f.location.path)
+        )
     )
     return replace(run, findings=kept)
 

@@ -63,6 +63,10 @@ def raise_internal_errors() -> bool:
     return os.environ.get("GSL_RAISE_INTERNAL") == "1"
 
 
+# Generated files up to this size are parsed for their declarations (see load).
+GENERATED_CONTEXT_BYTES = 256 * 1024
+
+
 class UnitAnalysis:
     """Analysis of one directory; collects findings and notifications."""
 
@@ -126,7 +130,10 @@ class UnitAnalysis:
         skip_generated = go_file.report and not (
             go_file.explicit or self.config.include_generated
         )
-        if skip_generated and is_generated(data):
+        # A skipped generated file still declares names the package uses
+        # (`helper() error`): read it for context only, unless it is a huge table.
+        context_only = skip_generated and is_generated(data)
+        if context_only and len(data) > GENERATED_CONTEXT_BYTES:
             return
         # parse_go also recovers Go newer than the grammar (golang/recovery.py).
         started = time.monotonic()
@@ -139,7 +146,7 @@ class UnitAnalysis:
         self.package.files.append(ctx)
         self.contexts[path] = ctx
         self.sources[path] = data
-        if not go_file.report:
+        if not go_file.report or context_only:
             return
         self.reported.add(path)
         if encoding is Encoding.INVALID_UTF8:

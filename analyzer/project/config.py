@@ -15,6 +15,7 @@ from typing import Any
 
 from go_script_lint.base.model import Level, Risk
 from go_script_lint.base.rule import Rule, matches_selector
+from go_script_lint.project.test_files import DEFAULT_TEST_PATHS
 
 # The rule that reports suppression comments which matched nothing.
 UNUSED_SUPPRESSION = "GSL003"
@@ -47,6 +48,8 @@ class Config:
     # Seconds of rule dispatch per file before it is reported and skipped.
     file_time_budget: float = DEFAULT_FILE_TIME_BUDGET
     per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    test_paths: tuple[str, ...] = DEFAULT_TEST_PATHS
+    test_ignore: tuple[str, ...] | None = None  # None: per rule (project/test_files.py)
     rule_levels: Mapping[str, str] = field(default_factory=dict)
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     schema_path: Path | None = None
@@ -127,6 +130,7 @@ class Config:
             str(self.foreign_suppressions),
             str(self.require_reason),
             repr(self.per_path_ignores),
+            repr((self.test_paths, self.test_ignore)),
             repr(sorted(self.rule_levels.items())),
             repr(sorted((k, sorted(v.items())) for k, v in self.rule_options.items())),
             str(self.schema_path),

@@ -34,6 +34,7 @@ _TOP_KEYS = {
     "file-time-budget": "a number of seconds (0 = no limit)",
     "rules": "a mapping of rule id to {level, options}",
     "per-path-ignores": "a mapping of path glob to a list of rule ids or prefixes",
+    "tests": "a mapping with `paths` (globs of test files) and `ignore` (rule ids or prefixes)",
 }
 
 
@@ -144,6 +145,14 @@ def _convert(
         if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
             raise ConfigError(f"{where}: `file-time-budget` must be {_TOP_KEYS[key]}")
         return {"file_time_budget": float(value)}
+    if key == "tests":
+        if not isinstance(value, dict) or set(value) - {"paths", "ignore"}:
+            raise ConfigError(f"{where}: `tests` must be {_TOP_KEYS['tests']}")
+        tests = {
+            f"test_{k}": _as_list(v or [], "tests", where) for k, v in value.items()
+        }
+        check_selectors(tests.get("test_ignore", ()), registry, where)
+        return tests
     if key == "per-path-ignores":
         return {"per_path_ignores": _per_path_ignores(value, where, registry)}
     raise ConfigError(f"{where}: `rules` must be {_TOP_KEYS['rules']}")

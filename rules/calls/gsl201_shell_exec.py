@@ -204,4 +204,5 @@ RULE = Rule(
     node_types=("call_expression",),
     check=check,
     requires_imports=frozenset({"os/exec", "os", "syscall", "golang.org/x/sys/unix"}),
+    in_tests=False,
 )

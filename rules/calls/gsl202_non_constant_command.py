@@ -17,6 +17,8 @@ from go_script_lint.api import (
     sources_of,
 )
 
+_KNOWN_PLACES = ("param", "temp", "goroot", "home")
+
 
 def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
     argv = exec_argv(ctx, node)
@@ -42,8 +44,13 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
         return
     if ctx.scan_level is not Risk.HIGH:
         return
-    param = next((s for s in sources if s.kind == "param"), None)
-    origin = param.description if param is not None else "of unknown origin (deep scan)"
+    # Say where a known place comes from (`t.TempDir()`, `runtime.GOROOT()`, a parameter).
+    known = next((s for s in sources if s.kind in _KNOWN_PLACES), None)
+    origin = (
+        f"{known.description} (deep scan)"
+        if known is not None
+        else "of unknown origin (deep scan)"
+    )
     yield ctx.finding(
         RULE,
         node,
@@ -108,4 +115,5 @@ RULE = Rule(
     node_types=("call_expression",),
     check=check,
     requires_imports=frozenset({"os/exec", "os", "syscall", "golang.org/x/sys/unix"}),
+    in_tests=False,
 )

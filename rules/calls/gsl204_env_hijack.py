@@ -95,4 +95,5 @@ RULE = Rule(
     node_types=("call_expression",),
     check=check,
     requires_imports=frozenset({"os", "syscall"}),
+    in_tests=False,
 )

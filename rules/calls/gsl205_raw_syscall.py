@@ -99,4 +99,5 @@ RULE = Rule(
     node_types=("call_expression",),
     check=check,
     applies=imports_a_checked_package,
+    in_tests=False,
 )

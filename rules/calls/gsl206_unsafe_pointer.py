@@ -26,10 +26,7 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
             return
         name = qualified[len("unsafe.") :]
     if name in LAYOUT_ONLY:
-        yield ctx.finding(
-            RULE, node, level=Level.NOTE, precision="low", what=f"unsafe.{name}"
-        )
-        return
+        return  # compile-time constants: they bypass nothing
     yield ctx.finding(RULE, node, what=f"unsafe.{name}")
 
 
@@ -42,7 +39,8 @@ RULE = Rule(
         "step outside Go's type and memory safety: a wrong offset or lifetime is a "
         "memory-corruption bug the compiler cannot catch. The deep scan reports each use "
         "of `unsafe.X` (in expressions and in types), not the import. `unsafe.Sizeof`, "
-        "`Alignof` and `Offsetof` only read layout and are reported as notes."
+        "`Alignof` and `Offsetof` are compile-time constants that only read layout and "
+        "bypass nothing: they are not reported."
     ),
     message="`{what}` bypasses Go's type and memory safety",
     level=Level.WARNING,
@@ -78,4 +76,5 @@ RULE = Rule(
     node_types=("selector_expression", "qualified_type"),
     check=check,
     requires_imports=frozenset({"unsafe"}),
+    in_tests=False,
 )

@@ -157,4 +157,5 @@ RULE = Rule(
     node_types=("call_expression",),
     check=check,
     requires_imports=frozenset({"reflect"}),
+    in_tests=False,
 )

@@ -102,4 +102,5 @@ RULE = Rule(
     ),
     node_types=("keyed_element", "assignment_statement"),
     check=check,
+    in_tests=False,
 )

@@ -25,8 +25,9 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
         )
     if call is None or call.type != "call_expression":
         return
-    callee = errcheck.error_callee(ctx, call, ctx.options(RULE))
-    if callee is None:
+    options = ctx.options(RULE)
+    callee = errcheck.error_callee(ctx, call, options)
+    if callee is None or errcheck.quiet(ctx, node, call, callee, options):
         return
     how = "`go` statement discards" if node.type == "go_statement" else "Unchecked"
     yield ctx.finding(
@@ -49,11 +50,13 @@ RULE = Rule(
         "standard library, the package's own declarations and local type inference; "
         "calls whose signature is unknown (third-party code) are not reported. Calls "
         "that cannot fail in practice are excluded by default (`fmt.Print*`, "
-        "`fmt.Fprint*` to `os.Stdout`/`os.Stderr`/`*bytes.Buffer`/`*strings.Builder`, "
-        "`bytes.Buffer` and `strings.Builder` writes, `hash.Hash.Write`, `math/rand` "
-        "and `crypto/rand.Read`, `io.PipeWriter.CloseWithError`, `os.Unsetenv`); the "
-        "`exclude`, `writer_functions` and `safe_writers` options change that list. "
-        "`defer` statements are GSL303's."
+        "`fmt.Fprint*` to `os.Stdout`/`os.Stderr`/`*bytes.Buffer`/`*strings.Builder`/"
+        "`hash.Hash`, `bytes.Buffer` and `strings.Builder` writes except `WriteTo`, "
+        "`hash.Hash.Write`, `math/rand` and `crypto/rand.Read`, `io.Pipe*` `Close` "
+        "and `CloseWithError`, `os.Unsetenv`); the `exclude`, `writer_functions` and "
+        "`safe_writers` options change that list. Dropped errors a reviewer would not "
+        "look at are skipped by the `quiet` classes (below). Test files are not "
+        "checked by default. `defer` statements are GSL303's."
     ),
     message="{how} error from `{callee}`{dropped}",
     level=Level.WARNING,
@@ -71,8 +74,45 @@ RULE = Rule(
         '\treturn fmt.Errorf("remove %s: %w", path, err)\n'
         "}\n"
         "```\n\n"
-        "When ignoring it is deliberate, say so with `_ = f()` (reported by GSL302, "
-        "which you can switch off separately) or add the call to the `exclude` option."
+        "When ignoring it is deliberate, say so with `_ = f()` (GSL302 reports that "
+        "only in the deep scan) or add the call to the `exclude` option.\n\n"
+        "**Defaults, and why:** on real repositories most unchecked errors were "
+        "technically right and not worth a reviewer's look, so the `quiet` option "
+        "skips these classes by default (list fewer to report them again):\n\n"
+        "- `output-streams`: `fmt.Fprint*` to an interface-typed writer named as the "
+        "program's output or error stream (`out`, `errOut`, `stderr`, `color.Error`; "
+        "the `output_streams` option lists the names). It is `fmt.Print` by another "
+        "name, and a broken pipe on stdout/stderr kills a Go program (SIGPIPE) before "
+        "the error could be handled. A concrete destination (an `*os.File` from "
+        "`os.Create`) is still reported.\n"
+        "- `http-responses`: writes to an `http.ResponseWriter` (`w.Write`, "
+        "`fmt.Fprint*`, `io.WriteString`, `io.Copy`, `json.NewEncoder(w).Encode`): "
+        "they fail when the client has gone, and the handler can do nothing.\n"
+        "- `checked-flush`: writes to a `*bufio.Writer` whose `Flush` the same "
+        "function checks or defers: the first write error sticks and `Flush` returns "
+        "it (an unchecked deferred `Flush` is GSL303's single finding).\n"
+        "- `writer-parameters`: `fmt.Fprint*` to a parameter (of a function or of a "
+        "function literal stored in a field or variable) that every caller in the "
+        "package fills with a safe writer (`&buf`, `os.Stdout`, a `hash.Hash`, an "
+        "output stream), also through function values passed along "
+        "(`gen(arch, zeroAMD64)`).\n"
+        "- `read-only-close`: `Close` of a file opened read-only (`os.Open`, "
+        "`os.OpenFile` with `O_RDONLY`): nothing can be lost.\n"
+        "- `error-path-cleanup`: `Close`, `Rollback`, `Remove`, `Kill`… right before "
+        "`return` of another error in a function whose last result is an `error`: "
+        "that error is the one worth handing up.\n\n"
+        "The default `exclude` list also gained `io.PipeReader.Close` and "
+        "`io.PipeWriter.Close` (documented to always return nil) and `go/ast.Print` "
+        "(standard output), and lost `bytes.Buffer.Write*` in favour of the four "
+        "`Write`, `WriteByte`, `WriteRune`, `WriteString`: `WriteTo` writes to another "
+        "writer and can fail. Writes to a `hash.Hash` and `Write` methods of a safe "
+        "writer (`os.Stderr.Write(b)`) are excluded like `fmt.Fprint*` to them.\n\n"
+        "```yaml\n"
+        "rules:\n"
+        "  GSL301:\n"
+        "    options:\n"
+        "      quiet: [checked-flush, read-only-close]   # report the other classes\n"
+        "```"
     ),
     bad=(
         "package main\n\n"
@@ -90,7 +130,12 @@ RULE = Rule(
         "\t}\n"
         "}\n"
     ),
-    options=errcheck.OPTIONS,
+    options={
+        **errcheck.OPTIONS,
+        "quiet": errcheck.QUIET_CLASSES,
+        "output_streams": errcheck.OUTPUT_STREAMS,
+    },
     node_types=("expression_statement", "go_statement"),
     check=check,
+    in_tests=False,
 )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from go_script_lint.api import (
     FileContext,
@@ -28,6 +30,43 @@ def _sides(node: Node) -> tuple[list[Node], list[Node]]:
     return left, go_ast.expression_list_items(node.child_by_field_name("right"))
 
 
+def _reports_discards(ctx: FileContext, options: Mapping[str, Any]) -> bool:
+    """Statements that discard every result: deep scan or the `discards` option."""
+    return ctx.scan_level is Risk.HIGH or bool(options.get("discards"))
+
+
+_ZERO_TEST = r"\b{name}\s*[!=]=\s*(?:nil|\"\")"
+_COUNT_TEST = r"\b{name}\s*(?:[!=]=|<)"
+_READS = frozenset({"Read", "ReadAt", "ReadFull", "ReadAtLeast"})
+
+
+def _error_dropping_wrapper(node: Node, callee: str) -> bool:
+    """``func toTime(a any) time.Time { t, _ := toTimeE(a); … }``: the ``E`` naming
+    convention (``spf13/cast``) says the wrapper exists to drop the error."""
+    func = go_ast.enclosing_function(node)
+    name = func.child_by_field_name("name") if func is not None else None
+    return name is not None and callee.rsplit(".", 1)[-1] == go_ast.text(name) + "E"
+
+
+def _zero_checked(node: Node, left: list[Node], blanks: list[int], callee: str) -> bool:
+    """``fi, _ := os.Stat(p)`` then ``if fi != nil``: the zero value carries the error.
+
+    For a ``Read`` the next ``if`` comparing the count (``if n != len(b)``) is the
+    short-read check that covers the error.
+    """
+    statement = node.next_named_sibling
+    while statement is not None and statement.type == "comment":
+        statement = statement.next_named_sibling
+    if statement is None or statement.type != "if_statement":
+        return False
+    condition = go_ast.text(statement.child_by_field_name("condition"))
+    names = [go_ast.text(n) for i, n in enumerate(left) if i not in blanks]
+    test = _COUNT_TEST if callee.rsplit(".", 1)[-1] in _READS else _ZERO_TEST
+    return any(
+        re.search(test.format(name=re.escape(name)), condition) for name in names
+    )
+
+
 def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
     if b"_" not in (node.text or b""):
         return  # no blank identifier anywhere in the statement: the common case
@@ -40,10 +79,18 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
     if not blanks:
         return
     options = ctx.options(RULE)
+    if len(blanks) == len(left) and not _reports_discards(ctx, options):
+        return  # `_ = f()`, `_, _ = w.Write(b)`: a deliberate discard
     if len(right) == 1 and len(left) > 1:
         call = go_ast.unparen(right[0])
         callee = errcheck.error_callee(ctx, call, options) if call is not None else None
         if callee is None or len(callee.results) != len(left):
+            return
+        if not options.get("report_zero_checked") and (
+            _zero_checked(node, left, blanks, callee.display)
+        ):
+            return
+        if _error_dropping_wrapper(node, callee.display):
             return
         for i in blanks:
             if callee.results[i] == "error":
@@ -68,10 +115,16 @@ RULE = Rule(
     name="blank-error",
     summary="An error result assigned to `_`.",
     description=(
-        "`_ = f()` and `x, _ := f()` discard the `error` a call returns on purpose, "
-        "but the failure still goes unnoticed: a half-written file, a value parsed "
-        "from garbage (`n, _ := strconv.Atoi(s)` is 0 for bad input). Only error "
-        "results of calls are reported, never `_ = err` of an error variable. The same "
+        "`x, _ := f()` uses a result of a call and throws away the `error` that says "
+        "whether the result means anything: a value parsed from garbage "
+        "(`n, _ := strconv.Atoi(s)` is 0 for bad input), a half-read file. By default "
+        "only such assignments are reported, where another result of the same call is "
+        "used (`v, _ := f()`, `v, _ = f()`). A statement that discards every result "
+        "(`_ = f()`, `_, _ = w.Write(b)`) is the documented way to ignore an error on "
+        "purpose (errcheck leaves it alone too), so it is reported only by the deep "
+        "scan (`--risk-level high`) or with the option `discards: true`. Only error "
+        "results of calls are reported, never `_ = err` of an error variable, nor "
+        "results whose zero value the next `if` tests (see Defaults). The same "
         "default exclusions as GSL301 apply (`exclude`, `writer_functions`, "
         "`safe_writers` options)."
     ),
@@ -93,7 +146,23 @@ RULE = Rule(
         "}\n"
         "```\n\n"
         "If the error truly cannot matter, suppress the finding with a reason: "
-        "`//go-script-lint:ignore GSL302 -- best effort cleanup`."
+        "`//go-script-lint:ignore GSL302 -- best effort cleanup`.\n\n"
+        "**Default:** `fi, _ := os.Stat(p)` followed by `if fi != nil` (or "
+        '`== ""`) is not reported: the zero value carries the failure; nor is a '
+        "`Read` count compared by the next `if` (the short-read check), nor "
+        "`v, _ := fE(x)` inside a function `f` (the `spf13/cast` convention: the "
+        "E-less wrapper exists to drop the error). `report_zero_checked: true` "
+        "reports the first two.\n\n"
+        "`_ = f()` and `_, _ = f()` are not reported at the default "
+        "level: they state the discard on purpose, and on real code reviewers judged "
+        "nearly all of them not worth a look. Set `discards: true` (or run the deep "
+        "scan) to report them too:\n\n"
+        "```yaml\n"
+        "rules:\n"
+        "  GSL302:\n"
+        "    options:\n"
+        "      discards: true\n"
+        "```"
     ),
     bad=(
         "package main\n\n"
@@ -115,7 +184,8 @@ RULE = Rule(
         "\tfmt.Println(n)\n"
         "}\n"
     ),
-    options=errcheck.OPTIONS,
+    options={**errcheck.OPTIONS, "discards": False, "report_zero_checked": False},
     node_types=("short_var_declaration", "assignment_statement", "var_spec"),
     check=check,
+    in_tests=False,
 )

@@ -29,13 +29,18 @@ _FINISHING_CALLS = """
 _CHECKED = frozenset({"Close", "Flush", "Sync"})
 
 
-def _checked_elsewhere(func: Node, name: str) -> bool:
+def _checked_elsewhere(ctx: FileContext, func: Node, receiver: Node) -> bool:
+    """A later checked ``Close``/``Flush`` of the same variable (not one of its name)."""
+    name = go_ast.text(receiver)
+    declared = _declaration(ctx, receiver)
     caps = query_captures(_FINISHING_CALLS, func)
     for call in caps.get("call", []):
         fn = go_ast.call_function(call)
         parts = go_ast.selector_parts(fn) if fn is not None else None
         if parts is None or go_ast.text(parts[0]) != name or parts[1] not in _CHECKED:
             continue
+        if _declaration(ctx, parts[0]) != declared:
+            continue  # a sibling block's `f`
         parent = call.parent
         if parent is not None and parent.type not in (
             "expression_statement",
@@ -43,6 +48,11 @@ def _checked_elsewhere(func: Node, name: str) -> bool:
         ):
             return True
     return False
+
+
+def _declaration(ctx: FileContext, ident: Node) -> int | None:
+    definition = ctx.resolver.lookup_local(ident)
+    return definition.node.start_byte if definition is not None else None
 
 
 def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
@@ -64,7 +74,7 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
     if origin is None:
         return
     func = go_ast.enclosing_function(node)
-    if func is not None and _checked_elsewhere(func, go_ast.text(receiver)):
+    if func is not None and _checked_elsewhere(ctx, func, receiver):
         return
     hint = "; check `Error()` after it" if csv_flush else ""
     yield ctx.finding(
@@ -144,4 +154,5 @@ RULE = Rule(
     ),
     node_types=("defer_statement",),
     check=check,
+    in_tests=False,
 )

@@ -90,4 +90,5 @@ RULE = Rule(
     node_types=("call_expression",),
     check=check,
     applies=has_sandbox,
+    in_tests=False,
 )
