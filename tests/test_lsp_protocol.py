@@ -127,7 +127,7 @@ def test_open_fix_suppress_and_clear(tmp_path: Path) -> None:
 
             # Edit a script to fix everything: its diagnostics are cleared.
             other = session.open(root / "rotate-logs" / "main.go")
-            assert len(await session.wait_for(other, version_is(1))) == 7
+            assert len(await session.wait_for(other, version_is(1))) == 6
             session.replace_all(other, CLEAN_SCRIPT, 2)
             assert await session.wait_for(other, version_is(2)) == []
 
@@ -150,7 +150,7 @@ def test_gomod_manifest_and_config_changes_relint(tmp_path: Path) -> None:
         async with lsp_session(root, {"lintWorkspace": True}) as session:
             # The workspace is linted in the background, unopened files too.
             unopened_uri = unopened.resolve().as_uri()
-            assert len(await session.wait_for(unopened_uri)) == 7
+            assert len(await session.wait_for(unopened_uri)) == 6
             # A change on disk to a file that is not open is picked up.
             unopened.write_text(CLEAN_SCRIPT)
             session.client.workspace_did_change_watched_files(

@@ -157,7 +157,7 @@ def test_malformed_requests_and_a_crashing_rule(tmp_path: Path) -> None:
                     and m["params"]["uri"] == uri
                 )
             )
-            assert len(published["params"]["diagnostics"]) == 7
+            assert len(published["params"]["diagnostics"]) == 6
             await client.until(
                 lambda m: "GSL599" in m.get("params", {}).get("message", "")
             )
