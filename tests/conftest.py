@@ -1,8 +1,14 @@
-"""Test-wide settings: rules that crash must fail the tests, not become notifications."""
+"""Test-wide settings: rules that crash must fail the tests, not become notifications.
+
+Options: ``--update-goldens`` rewrites tests/golden/ (see tests/test_golden.py);
+``--run-slow`` runs the tests marked ``slow`` too, which plain ``pytest`` skips.
+"""
 
 from __future__ import annotations
 
 import os
+
+import pytest
 
 os.environ["GSL_RAISE_INTERNAL"] = "1"
 
@@ -12,3 +18,28 @@ if "GSL_TEST_CACHE" not in os.environ:
 
     os.environ["GSL_TEST_CACHE"] = tempfile.mkdtemp(prefix="gsl-test-cache-")
     os.environ["XDG_CACHE_HOME"] = os.environ["GSL_TEST_CACHE"]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="rewrite tests/golden/ from the current output (then review the diff)",
+    )
+    parser.addoption(
+        "--run-slow",
+        action="store_true",
+        help="also run tests marked `slow` (wheel builds); .ci/run passes it",
+    )
+
+
+def pytest_collection_modifyitems(
+    config: pytest.Config, items: list[pytest.Item]
+) -> None:
+    # `-m slow` (or any -m naming it) asks for them too.
+    if config.getoption("--run-slow") or "slow" in (config.getoption("-m") or ""):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --run-slow (as .ci/run does)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)

@@ -27,6 +27,9 @@ from go_script_lint.rules import REGISTRY
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 RULE_FIXTURES = FIXTURES / "rules"
+# fixtures/rules/GSLNNN/examples/{bad,good}/: the rule's documented examples,
+# checked on their own (tests/test_registry.py), never part of the fixture run.
+EXAMPLES_DIR = "examples"
 ANNOTATED_SUFFIXES = (".go", ".mod", ".yaml", ".yml", ".json")
 
 _MARK = re.compile(

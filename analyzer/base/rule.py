@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -32,7 +33,9 @@ class Rule:
         name: kebab-case name of the flagged pattern.
         summary: One line (SARIF ``shortDescription``).
         description: A paragraph (SARIF ``fullDescription``).
-        message: Result message template; ``{placeholders}`` filled by the check.
+        message: Result message template; its ``{placeholders}`` (plain names)
+            are the keyword arguments every finding of the rule must pass,
+            no more and no fewer (:meth:`format_message` raises otherwise).
         level: Default level.
         risk: Harm the pattern can do; drives ``security-severity``.
         scan_level: Lowest ``--risk-level`` at which the rule runs.
@@ -102,21 +105,64 @@ class Rule:
         """Numeric severity string GitHub maps to critical/high/medium/low."""
         return {Risk.HIGH: "8.0", Risk.MEDIUM: "5.5", Risk.LOW: "3.0"}[self.risk]
 
+    @property
+    def message_fields(self) -> frozenset[str]:
+        """The placeholder names of the message template."""
+        return frozenset(message_fields(self.message))
+
     def format_message(self, **kwargs: object) -> str:
-        """Fill the message template; a missing argument leaves its placeholder."""
-        try:
-            text = self.message.format(**kwargs)
-        except (KeyError, IndexError, ValueError):
-            text = self.message
+        """Fill the message template with exactly its placeholders.
+
+        Raises:
+            MessageError: a placeholder has no argument, or an argument no
+                placeholder (a misspelt ``{calee}`` fails here, not in a
+                user's report).
+        """
+        fields = self.message_fields
+        if fields != kwargs.keys():
+            raise MessageError(self.id, self.message, fields, frozenset(kwargs))
+        text = self.message.format(**kwargs)
         # Sentence case even when the message starts with a filled-in detail.
         return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
+class MessageError(ValueError):
+    """A finding's message arguments do not match its rule's template."""
+
+    def __init__(
+        self, rule_id: str, template: str, fields: frozenset[str], given: frozenset[str]
+    ) -> None:
+        missing = ", ".join(sorted(fields - given)) or "none"
+        unused = ", ".join(sorted(given - fields)) or "none"
+        super().__init__(
+            f"{rule_id}: message {template!r} got wrong arguments "
+            f"(missing: {missing}; unused: {unused})"
+        )
+
+
+def message_fields(template: str) -> list[str]:
+    """Placeholder names of a message template, in order.
+
+    Raises:
+        ValueError: on malformed braces or a placeholder that is not a plain
+            name (``{}``, ``{0}``, ``{a.b}``, ``{a[0]}``, ``{a!r}``, ``{a:>5}``).
+    """
+    names: list[str] = []
+    for _, name, spec, conversion in string.Formatter().parse(template):
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            raise ValueError(f"placeholder {{{name}}} must be a plain name")
+        names.append(name)
+    return names
 
 
 def validate_registry(rules: Iterable[Rule]) -> tuple[Rule, ...]:
     """Check the catalog once at start-up and return it sorted by id.
 
     Raises:
-        ValueError: on a duplicate id or name, a malformed id or name, or an
+        ValueError: on a duplicate id or name, a malformed id or name, a
+            message template that is not plain ``{name}`` placeholders, or an
             implemented rule with nothing for the engine to call.
     """
     seen_ids: set[str] = set()
@@ -139,6 +185,10 @@ def validate_registry(rules: Iterable[Rule]) -> tuple[Rule, ...]:
             problems.append(f"{rule.id}: precision must be one of {PRECISIONS}")
         if not rule.summary or not rule.description or not rule.message:
             problems.append(f"{rule.id}: summary, description and message are required")
+        try:
+            message_fields(rule.message)
+        except ValueError as exc:
+            problems.append(f"{rule.id}: message template: {exc}")
         if rule.implemented and not rule.engine_rule:
             has_node_check = bool(rule.node_types) and rule.check is not None
             if not has_node_check and rule.package_check is None:

@@ -36,8 +36,6 @@ def package_check(pkg: PackageContext) -> Iterator[Finding]:
             check.schema.location,
             level=Level.NOTE,
             precision="medium",
-            name="*",
-            struct="?",
             detail=(
                 f"no struct convincingly carries the parameters ({check.binding.detail}), "
                 "and no flag or environment read binds them; mark the struct with "
@@ -51,8 +49,6 @@ def package_check(pkg: PackageContext) -> Iterator[Finding]:
             RULE,
             binding.param.location,
             related=related,
-            name=binding.param.name,
-            struct=decl.name if decl is not None else "?",
             detail=f"parameter `{binding.param.name}` is bound by nothing: "
             + "; ".join(_where_looked(found, binding)),
         )
