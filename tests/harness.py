@@ -66,6 +66,8 @@ def read_expectations(root: Path, display_root: Path) -> Expectations:
     for path in sorted(root.rglob("*")):
         if not path.is_file() or not path.name.endswith(ANNOTATED_SUFFIXES):
             continue
+        if EXAMPLES_DIR in path.relative_to(root).parts[:1]:
+            continue  # the rule's documented examples are not annotated
         text = path.read_bytes().decode("utf-8", errors="replace")
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         rel = path.relative_to(display_root).as_posix()
@@ -95,6 +97,7 @@ def config_for(directory: Path, rule_ids: list[str]) -> Config:
     if config_file.is_file():
         values = load_config_file(config_file, REGISTRY)
     values["select"] = tuple(rule_ids) + tuple(values.get("select", ()))
+    values["exclude"] = (f"*/{directory.name}/{EXAMPLES_DIR}",)
     return Config(**values)
 
 

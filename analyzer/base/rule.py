@@ -40,12 +40,8 @@ class Rule:
         risk: Harm the pattern can do; drives ``security-severity``.
         scan_level: Lowest ``--risk-level`` at which the rule runs.
         help: Markdown: why it matters and how to fix it.
-        bad / good: Complete ``main.go`` sources; tests check that ``bad``
-            triggers the rule and ``good`` does not.
-        example_files: Other files (``go.mod``, ``go-script.yaml``) both
-            examples are analysed with.
-        good_files: Replacements for some ``example_files`` in the good
-            example only (a manifest rule's fix is in the manifest, not in Go).
+        (examples): not here but in ``fixtures/rules/GSLNNN/examples/bad/``
+            and ``good/``, real directories the docs show and the tests run.
         options: Option defaults; the config may override them, same types.
         node_types: tree-sitter node kinds the check is offered.
         check: Called by the engine for each node of those kinds.
@@ -74,10 +70,6 @@ class Rule:
     cwe: tuple[int, ...] = ()
     precision: str = "high"
     help: str = ""
-    bad: str = ""
-    good: str = ""
-    example_files: Mapping[str, str] = field(default_factory=dict)
-    good_files: Mapping[str, str] = field(default_factory=dict)
     options: Mapping[str, Any] = field(default_factory=dict)
     node_types: tuple[str, ...] = ()
     check: NodeCheck | None = None

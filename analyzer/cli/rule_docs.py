@@ -1,8 +1,10 @@
 """Generate the rule pages (`docs/rules/GSLxxx.md`) and index from the catalog.
 
-Usage: ``python -m go_script_lint.cli.rule_docs [--check] [DOCS_DIR]``. ``--check`` writes
-nothing and exits 1 when a committed page differs from the catalog (a test
-runs it), so the docs can never drift from the code.
+Usage: ``python -m go_script_lint.cli.rule_docs [--check] [DOCS_DIR]`` from the
+repository root. ``--check`` writes nothing and exits 1 when a committed page
+differs from the catalog (a test runs it), so the docs can never drift from the
+code. The examples come from ``fixtures/rules/GSLNNN/examples/`` (see
+:mod:`go_script_lint.cli.rule_examples`), the very files the tests run.
 """
 
 from __future__ import annotations
@@ -12,6 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from go_script_lint.base.rule import Rule
+from go_script_lint.cli.rule_examples import MAIN, RuleExamples, load_examples
+
+# Where the examples are in a checkout (an editable install); a wheel has none.
+CHECKOUT_FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "rules"
 
 FAMILIES = {
     "0": "Tool diagnostics",
@@ -29,8 +35,31 @@ def _option_text(value: object) -> str:
     return f"`{value!r}`" if isinstance(value, str) else f"`{value}`"
 
 
-def rule_markdown(rule: Rule) -> str:
-    """The documentation page of one rule."""
+def _language(name: str) -> str:
+    if name.endswith((".yaml", ".yml")):
+        return "yaml"
+    return "json" if name.endswith(".json") else ""
+
+
+def _example_lines(examples: RuleExamples) -> list[str]:
+    lines: list[str] = []
+    if MAIN in examples.bad:
+        lines += ["## Example", "", "```go", examples.bad[MAIN].rstrip("\n"), "```", ""]
+    if MAIN in examples.good:
+        body = examples.good[MAIN].rstrip("\n")
+        lines += ["## Use instead", "", "```go", body, "```", ""]
+    for prefix, files in (
+        ("With", examples.shared_files),
+        ("Fixed", examples.fixed_files),
+    ):
+        for name, content in sorted(files.items()):
+            fence = f"```{_language(name)}"
+            lines += [f"{prefix} `{name}`:", "", fence, content.rstrip("\n"), "```", ""]
+    return lines
+
+
+def rule_markdown(rule: Rule, rule_fixtures: Path = CHECKOUT_FIXTURES) -> str:
+    """The documentation page of one rule (examples from ``rule_fixtures``)."""
     lines = [f"# {rule.id} {rule.name}", ""]
     if not rule.implemented:
         lines += [
@@ -71,24 +100,7 @@ def rule_markdown(rule: Rule) -> str:
     lines += ["## What it does", "", rule.description, ""]
     if rule.help:
         lines += ["## Why and how to fix", "", rule.help, ""]
-    if rule.bad:
-        lines += ["## Example", "", "```go", rule.bad.rstrip("\n"), "```", ""]
-    if rule.good:
-        lines += ["## Use instead", "", "```go", rule.good.rstrip("\n"), "```", ""]
-    for name, content in sorted(rule.example_files.items()):
-        lang = (
-            "yaml"
-            if name.endswith((".yaml", ".yml"))
-            else ("json" if name.endswith(".json") else "")
-        )
-        lines += [f"With `{name}`:", "", f"```{lang}", content.rstrip("\n"), "```", ""]
-    for name, content in sorted(rule.good_files.items()):
-        lang = (
-            "yaml"
-            if name.endswith((".yaml", ".yml"))
-            else ("json" if name.endswith(".json") else "")
-        )
-        lines += [f"Fixed `{name}`:", "", f"```{lang}", content.rstrip("\n"), "```", ""]
+    lines += _example_lines(load_examples(rule_fixtures, rule.id))
     if rule.options:
         lines += [
             "## Options",
@@ -140,9 +152,11 @@ def index_markdown(rules: Sequence[Rule]) -> str:
     return "\n".join(lines)
 
 
-def expected_pages(rules: Sequence[Rule]) -> dict[str, str]:
+def expected_pages(
+    rules: Sequence[Rule], rule_fixtures: Path = CHECKOUT_FIXTURES
+) -> dict[str, str]:
     """File name (under ``docs/rules``) → content."""
-    pages = {f"{r.id}.md": rule_markdown(r) for r in rules}
+    pages = {f"{r.id}.md": rule_markdown(r, rule_fixtures) for r in rules}
     pages["index.md"] = index_markdown(rules)
     return pages
 
@@ -157,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     rest = [a for a in args if a != "--check"]
     target = Path(rest[0]) if rest else Path("docs") / "rules"
     stale = []
-    pages = expected_pages(registry)
+    pages = expected_pages(registry, target.parent.parent / "fixtures" / "rules")
     if not check:
         target.mkdir(parents=True, exist_ok=True)
     for name, content in pages.items():

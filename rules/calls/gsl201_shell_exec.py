@@ -187,20 +187,6 @@ RULE = Rule(
         "A constant command string is reported as a note: it is safe today, but one "
         "edit away from an injection."
     ),
-    bad=(
-        "package main\n\n"
-        'import "os/exec"\n\n'
-        "func run(branch string) error {\n"
-        '\treturn exec.Command("sh", "-c", "git checkout "+branch).Run()\n'
-        "}\n"
-    ),
-    good=(
-        "package main\n\n"
-        'import "os/exec"\n\n'
-        "func run(branch string) error {\n"
-        '\treturn exec.Command("git", "checkout", "--", branch).Run()\n'
-        "}\n"
-    ),
     node_types=("call_expression",),
     check=check,
     requires_imports=frozenset({"os/exec", "os", "syscall", "golang.org/x/sys/unix"}),

@@ -139,21 +139,6 @@ RULE = Rule(
         'it lies under a directory the script owns (`strings.HasPrefix(abs, root+"/")`), '
         "and refuse `/`, `.` and the home directory. For scratch space use `os.MkdirTemp`."
     ),
-    bad=(
-        'package main\n\nimport "os"\n\nfunc main() {\n\tos.RemoveAll(os.Args[1])\n}\n'
-    ),
-    good=(
-        "package main\n\n"
-        'import "os"\n\n'
-        "func main() {\n"
-        '\ttmp, err := os.MkdirTemp("", "job")\n'
-        "\tif err != nil {\n"
-        "\t\tpanic(err)\n"
-        "\t}\n"
-        "\tdefer os.RemoveAll(tmp)\n"
-        '\tos.RemoveAll("build")\n'
-        "}\n"
-    ),
     node_types=("call_expression",),
     check=check,
     requires_imports=frozenset({"os"}),

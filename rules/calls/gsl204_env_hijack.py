@@ -68,20 +68,6 @@ RULE = Rule(
         'command only: `cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")`. Never '
         "modify the process-wide `PATH` or loader variables."
     ),
-    bad=(
-        "package main\n\n"
-        'import "os"\n\n'
-        "func main() {\n"
-        '\tos.Setenv("PATH", "/tmp/tools:"+os.Getenv("PATH"))\n'
-        "}\n"
-    ),
-    good=(
-        "package main\n\n"
-        'import "os"\n\n'
-        "func main() {\n"
-        '\tos.Setenv("GOFLAGS", "-mod=mod")\n'
-        "}\n"
-    ),
     options={
         "variables": (
             "PATH",

@@ -74,21 +74,6 @@ RULE = Rule(
         "keep it and suppress the finding with a reason: "
         "`//go-script-lint:ignore GSL205 -- needs setrlimit`."
     ),
-    bad=(
-        "package main\n\n"
-        'import "syscall"\n\n'
-        "func main() {\n"
-        "\t_ = syscall.Setuid(0)\n"
-        "}\n"
-    ),
-    good=(
-        "package main\n\n"
-        'import (\n\t"os"\n\t"syscall"\n)\n\n'
-        "func main() {\n"
-        "\tp, _ := os.FindProcess(os.Getpid())\n"
-        "\t_ = p.Signal(syscall.SIGTERM)\n"
-        "}\n"
-    ),
     options={
         "packages": (
             "syscall",

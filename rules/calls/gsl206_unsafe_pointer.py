@@ -55,24 +55,6 @@ RULE = Rule(
         "**Fix:** use typed conversions, `encoding/binary`, `bytes` and `strings` "
         "instead (`[]byte(s)` instead of `unsafe.Slice(unsafe.StringData(s), len(s))`)."
     ),
-    bad=(
-        "package main\n\n"
-        'import (\n\t"fmt"\n\t"unsafe"\n)\n\n'
-        "func main() {\n"
-        "\tx := int64(1)\n"
-        "\tp := (*[8]byte)(unsafe.Pointer(&x))\n"
-        "\tfmt.Println(p[0])\n"
-        "}\n"
-    ),
-    good=(
-        "package main\n\n"
-        'import (\n\t"encoding/binary"\n\t"fmt"\n)\n\n'
-        "func main() {\n"
-        "\tvar b [8]byte\n"
-        "\tbinary.LittleEndian.PutUint64(b[:], 1)\n"
-        "\tfmt.Println(b[0])\n"
-        "}\n"
-    ),
     node_types=("selector_expression", "qualified_type"),
     check=check,
     requires_imports=frozenset({"unsafe"}),

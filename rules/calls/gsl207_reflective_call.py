@@ -134,26 +134,6 @@ RULE = Rule(
         'handlers := map[string]func() error{"build": build, "test": test}\n'
         "```"
     ),
-    bad=(
-        "package main\n\n"
-        'import (\n\t"os"\n\t"reflect"\n)\n\n'
-        "type Tasks struct{}\n\n"
-        "func (Tasks) Build() {}\n\n"
-        "func main() {\n"
-        "\treflect.ValueOf(Tasks{}).MethodByName(os.Args[1]).Call(nil)\n"
-        "}\n"
-    ),
-    good=(
-        "package main\n\n"
-        'import "os"\n\n'
-        "func build() {}\n\n"
-        "func main() {\n"
-        '\ttasks := map[string]func(){"build": build}\n'
-        "\tif task, ok := tasks[os.Args[1]]; ok {\n"
-        "\t\ttask()\n"
-        "\t}\n"
-        "}\n"
-    ),
     node_types=("call_expression",),
     check=check,
     requires_imports=frozenset({"reflect"}),

@@ -120,20 +120,6 @@ RULE = Rule(
         "the umask (`syscall.Umask(0)`), and by the deep scan "
         "(`--risk-level high`)."
     ),
-    bad=(
-        "package main\n\n"
-        'import "os"\n\n'
-        "func main() {\n"
-        '\t_ = os.Chmod("token.txt", 0o666)\n'
-        "}\n"
-    ),
-    good=(
-        "package main\n\n"
-        'import "os"\n\n'
-        "func main() {\n"
-        '\t_ = os.Chmod("token.txt", 0o600)\n'
-        "}\n"
-    ),
     options={"file_mode": 0o600, "dir_mode": 0o750},
     node_types=("call_expression",),
     check=check,

@@ -83,23 +83,6 @@ RULE = Rule(
         "`Client()`. If skipping must stay possible, gate it behind an explicit "
         "`--insecure` flag so it is never the default."
     ),
-    bad=(
-        "package main\n\n"
-        'import (\n\t"crypto/tls"\n\t"net/http"\n)\n\n'
-        "func main() {\n"
-        "\ttr := &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}\n"
-        "\t_ = &http.Client{Transport: tr}\n"
-        "}\n"
-    ),
-    good=(
-        "package main\n\n"
-        'import (\n\t"crypto/tls"\n\t"crypto/x509"\n\t"net/http"\n)\n\n'
-        "func main() {\n"
-        "\tpool := x509.NewCertPool()\n"
-        "\ttr := &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}\n"
-        "\t_ = &http.Client{Transport: tr}\n"
-        "}\n"
-    ),
     node_types=("keyed_element", "assignment_statement"),
     check=check,
     in_tests=False,

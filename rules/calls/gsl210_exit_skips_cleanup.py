@@ -268,37 +268,6 @@ RULE = Rule(
         "success exit (`os.Exit(0)`) counts everything: there a skipped `Flush` "
         "loses output."
     ),
-    bad=(
-        "package main\n\n"
-        'import (\n\t"log"\n\t"os"\n)\n\n'
-        "func main() {\n"
-        '\tdir, err := os.MkdirTemp("", "job")\n'
-        "\tif err != nil {\n"
-        "\t\tlog.Fatal(err)\n"
-        "\t}\n"
-        "\tdefer os.RemoveAll(dir)\n"
-        '\tif err := os.WriteFile(dir+"/x", nil, 0o600); err != nil {\n'
-        "\t\tlog.Fatal(err)\n"
-        "\t}\n"
-        "}\n"
-    ),
-    good=(
-        "package main\n\n"
-        'import (\n\t"log"\n\t"os"\n)\n\n'
-        "func run() error {\n"
-        '\tdir, err := os.MkdirTemp("", "job")\n'
-        "\tif err != nil {\n"
-        "\t\treturn err\n"
-        "\t}\n"
-        "\tdefer os.RemoveAll(dir)\n"
-        '\treturn os.WriteFile(dir+"/x", nil, 0o600)\n'
-        "}\n\n"
-        "func main() {\n"
-        "\tif err := run(); err != nil {\n"
-        "\t\tlog.Fatal(err)\n"
-        "\t}\n"
-        "}\n"
-    ),
     options={"each_exit": False},
     node_types=("call_expression",),
     check=check,

@@ -86,24 +86,6 @@ RULE = Rule(
         "requirement as a module path plus a canonical version such as `v1.8.0`. SARIF carries "
         "a fix for near-miss spellings and non-canonical versions."
     ),
-    bad=(
-        "//go:script\n"
-        "//go:require github.com/google/uuid v1.6.0\n"
-        "package main\n\n"
-        'import "github.com/google/uuid"\n\n'
-        "func main() {\n"
-        "\tprintln(uuid.NewString())\n"
-        "}\n"
-    ),
-    good=(
-        "//go:script\n"
-        "//go:requires github.com/google/uuid v1.6.0\n"
-        "package main\n\n"
-        'import "github.com/google/uuid"\n\n'
-        "func main() {\n"
-        "\tprintln(uuid.NewString())\n"
-        "}\n"
-    ),
     node_types=("source_file",),
     check=check,
     package_check=package_check,

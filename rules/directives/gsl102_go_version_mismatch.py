@@ -101,22 +101,6 @@ RULE = Rule(
         "(and at least go.mod's `go` line), or rewrite the construct for the older version. "
         "SARIF carries a fix setting the version to go.mod's."
     ),
-    bad=(
-        "//go:script\n"
-        "//go:requires go 1.20\n"
-        "package main\n\n"
-        "func main() {\n"
-        "\tprintln(max(3, 7))\n"
-        "}\n"
-    ),
-    good=(
-        "//go:script\n"
-        "//go:requires go 1.21\n"
-        "package main\n\n"
-        "func main() {\n"
-        "\tprintln(max(3, 7))\n"
-        "}\n"
-    ),
     node_types=("source_file",),
     check=check,
 )

@@ -100,27 +100,6 @@ RULE = Rule(
         "carries this fix), or `go get MODULE@VERSION` to move go.mod; add a missing module "
         "to go.mod with `go get`."
     ),
-    bad=(
-        "//go:script\n"
-        "//go:requires github.com/google/uuid v1.5.0\n"
-        "package main\n\n"
-        'import "github.com/google/uuid"\n\n'
-        "func main() {\n"
-        "\tprintln(uuid.NewString())\n"
-        "}\n"
-    ),
-    good=(
-        "//go:script\n"
-        "//go:requires github.com/google/uuid v1.6.0\n"
-        "package main\n\n"
-        'import "github.com/google/uuid"\n\n'
-        "func main() {\n"
-        "\tprintln(uuid.NewString())\n"
-        "}\n"
-    ),
-    example_files={
-        "go.mod": "module example.com/tool\n\ngo 1.22\n\nrequire github.com/google/uuid v1.6.0\n"
-    },
     node_types=("source_file",),
     check=check,
 )

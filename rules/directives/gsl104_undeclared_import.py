@@ -118,25 +118,6 @@ RULE = Rule(
         "When go.mod requires the module, SARIF carries a fix adding the directive with "
         "go.mod's version."
     ),
-    bad=(
-        "//go:script\n"
-        "//go:requires go 1.22\n"
-        "package main\n\n"
-        'import "github.com/google/uuid"\n\n'
-        "func main() {\n"
-        "\tprintln(uuid.NewString())\n"
-        "}\n"
-    ),
-    good=(
-        "//go:script\n"
-        "//go:requires go 1.22\n"
-        "//go:requires github.com/google/uuid v1.6.0\n"
-        "package main\n\n"
-        'import "github.com/google/uuid"\n\n'
-        "func main() {\n"
-        "\tprintln(uuid.NewString())\n"
-        "}\n"
-    ),
     node_types=("source_file",),
     check=check,
 )

@@ -84,22 +84,5 @@ RULE = Rule(
         "harder to see.\n\n"
         "**Fix:** delete the `//go:requires` line, or import the package you meant to use."
     ),
-    bad=(
-        "//go:script\n"
-        "//go:requires github.com/google/uuid v1.6.0\n"
-        "package main\n\n"
-        "func main() {\n"
-        '\tprintln("hello")\n'
-        "}\n"
-    ),
-    good=(
-        "//go:script\n"
-        "//go:requires github.com/google/uuid v1.6.0\n"
-        "package main\n\n"
-        'import "github.com/google/uuid"\n\n'
-        "func main() {\n"
-        "\tprintln(uuid.NewString())\n"
-        "}\n"
-    ),
     package_check=package_check,
 )

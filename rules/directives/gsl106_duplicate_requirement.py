@@ -84,14 +84,6 @@ RULE = Rule(
         "**Fix:** keep one `//go:requires` line per module (and one for `go`) with the "
         "version you mean, and delete the other."
     ),
-    bad=(
-        "//go:script\n"
-        "//go:requires go 1.21\n"
-        "//go:requires go 1.22\n"
-        "package main\n\n"
-        "func main() {}\n"
-    ),
-    good=("//go:script\n//go:requires go 1.22\npackage main\n\nfunc main() {}\n"),
     node_types=("source_file",),
     check=check,
 )

@@ -57,8 +57,6 @@ RULE = Rule(
         "**Fix:** move the line into the header, above the `package` clause (build "
         "constraints and other header comments may stay around it)."
     ),
-    bad=("package main\n\n//go:requires go 1.22\n\nfunc main() {}\n"),
-    good=("//go:requires go 1.22\npackage main\n\nfunc main() {}\n"),
     node_types=("source_file",),
     check=check,
 )

@@ -56,8 +56,6 @@ RULE = Rule(
         "(a comment for Go, a command for the shell). Disable the rule for directories "
         "that deliberately target gorun."
     ),
-    bad="#!/usr/bin/env gorun\npackage main\n\nfunc main() {}\n",
-    good="//go:script\npackage main\n\nfunc main() {}\n",
     node_types=("source_file",),
     check=check,
 )

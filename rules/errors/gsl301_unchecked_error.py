@@ -114,22 +114,6 @@ RULE = Rule(
         "      quiet: [checked-flush, read-only-close]   # report the other classes\n"
         "```"
     ),
-    bad=(
-        "package main\n\n"
-        'import "os"\n\n'
-        "func main() {\n"
-        '\tos.Remove("build/output.txt")\n'
-        "}\n"
-    ),
-    good=(
-        "package main\n\n"
-        'import (\n\t"fmt"\n\t"os"\n)\n\n'
-        "func main() {\n"
-        '\tif err := os.Remove("build/output.txt"); err != nil {\n'
-        '\t\tfmt.Println("remove:", err)\n'
-        "\t}\n"
-        "}\n"
-    ),
     options={
         **errcheck.OPTIONS,
         "quiet": errcheck.QUIET_CLASSES,

@@ -164,26 +164,6 @@ RULE = Rule(
         "      discards: true\n"
         "```"
     ),
-    bad=(
-        "package main\n\n"
-        'import (\n\t"fmt"\n\t"os"\n\t"strconv"\n)\n\n'
-        "func main() {\n"
-        "\tn, _ := strconv.Atoi(os.Args[1])\n"
-        "\tfmt.Println(n)\n"
-        "}\n"
-    ),
-    good=(
-        "package main\n\n"
-        'import (\n\t"fmt"\n\t"os"\n\t"strconv"\n)\n\n'
-        "func main() {\n"
-        "\tn, err := strconv.Atoi(os.Args[1])\n"
-        "\tif err != nil {\n"
-        '\t\tfmt.Println("bad count:", err)\n'
-        "\t\treturn\n"
-        "\t}\n"
-        "\tfmt.Println(n)\n"
-        "}\n"
-    ),
     options={**errcheck.OPTIONS, "discards": False, "report_zero_checked": False},
     node_types=("short_var_declaration", "assignment_statement", "var_spec"),
     check=check,

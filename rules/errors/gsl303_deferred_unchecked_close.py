@@ -121,37 +121,6 @@ RULE = Rule(
         "}()\n"
         "```"
     ),
-    bad=(
-        "package main\n\n"
-        'import "os"\n\n'
-        "func main() {\n"
-        '\tf, err := os.Create("out.txt")\n'
-        "\tif err != nil {\n"
-        "\t\tpanic(err)\n"
-        "\t}\n"
-        "\tdefer f.Close()\n"
-        '\tif _, err := f.WriteString("hello\\n"); err != nil {\n'
-        "\t\tpanic(err)\n"
-        "\t}\n"
-        "}\n"
-    ),
-    good=(
-        "package main\n\n"
-        'import "os"\n\n'
-        "func main() {\n"
-        '\tf, err := os.Create("out.txt")\n'
-        "\tif err != nil {\n"
-        "\t\tpanic(err)\n"
-        "\t}\n"
-        "\tdefer f.Close()\n"
-        '\tif _, err := f.WriteString("hello\\n"); err != nil {\n'
-        "\t\tpanic(err)\n"
-        "\t}\n"
-        "\tif err := f.Close(); err != nil {\n"
-        "\t\tpanic(err)\n"
-        "\t}\n"
-        "}\n"
-    ),
     node_types=("defer_statement",),
     check=check,
     in_tests=False,

@@ -60,41 +60,5 @@ RULE = Rule(
         "as you type when it starts with\n"
         "`# yaml-language-server: $schema=<url of docs/go-script.schema.json>`."
     ),
-    bad=(
-        "package main\n\n"
-        "// go-script:parameters\n"
-        "type Params struct {\n"
-        '\tRegion string `json:"region"`\n'
-        "}\n\n"
-        "func main() {}\n"
-    ),
-    good=(
-        "package main\n\n"
-        "// go-script:parameters\n"
-        "type Params struct {\n"
-        '\tRegion string `json:"region"`\n'
-        "}\n\n"
-        "func main() {}\n"
-    ),
-    example_files={
-        "go-script.yaml": (
-            "name: sync-users\n"
-            "version: 1.2\n"
-            "entrypoint: main.go\n"
-            "parameters:\n"
-            "  - name: region\n"
-            "    type: str\n"
-        ),
-    },
-    good_files={
-        "go-script.yaml": (
-            "name: sync-users\n"
-            "version: 1.2.0\n"
-            "entrypoint: main.go\n"
-            "parameters:\n"
-            "  - name: region\n"
-            "    type: string\n"
-        ),
-    },
     package_check=package_check,
 )

@@ -132,34 +132,5 @@ RULE = Rule(
         "name, or name the flag or environment variable with `flag:`/`env:`; or remove the "
         "parameter from the manifest."
     ),
-    bad=(
-        "package main\n\n"
-        "// go-script:parameters\n"
-        "type Params struct {\n"
-        '\tRegion string `json:"region"`\n'
-        "}\n\n"
-        "func main() {}\n"
-    ),
-    good=(
-        "package main\n\n"
-        "// go-script:parameters\n"
-        "type Params struct {\n"
-        '\tRegion string `json:"region"`\n'
-        '\tDryRun bool   `json:"dryRun"`\n'
-        "}\n\n"
-        "func main() {}\n"
-    ),
-    example_files={
-        "go-script.yaml": (
-            "name: sync-users\n"
-            "version: 1.2.0\n"
-            "entrypoint: main.go\n"
-            "parameters:\n"
-            "  - name: region\n"
-            "    type: string\n"
-            "  - name: dryRun\n"
-            "    type: boolean\n"
-        ),
-    },
     package_check=package_check,
 )

@@ -92,30 +92,6 @@ RULE = Rule(
         "--init-manifest` writes one from the code), or hide the field from the decoder "
         'with `json:"-"` (or make it unexported).'
     ),
-    bad=(
-        "package main\n\n"
-        "// go-script:parameters\n"
-        "type Params struct {\n"
-        '\tRegion string `json:"region"`\n'
-        '\tToken  string `json:"token"`\n'
-        "}\n\n"
-        "func main() {}\n"
-    ),
-    good=(
-        "package main\n\n"
-        "// go-script:parameters\n"
-        "type Params struct {\n"
-        '\tRegion string `json:"region"`\n'
-        '\tToken  string `json:"-"`\n'
-        "}\n\n"
-        "func main() {}\n"
-    ),
-    example_files={
-        "go-script.yaml": (
-            "name: sync-users\nversion: 1.2.0\nentrypoint: main.go\n"
-            "parameters:\n  - name: region\n    type: string\n"
-        ),
-    },
     options={
         "environment": False,
         "environment-allow": (

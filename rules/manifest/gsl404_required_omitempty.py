@@ -85,27 +85,5 @@ RULE = Rule(
         "required parameter can vanish from the encoded document.\n\n"
         "**Fix:** remove `,omitempty` from the field's `json` tag (`--fix` does it)."
     ),
-    bad=(
-        "package main\n\n"
-        "// go-script:parameters\n"
-        "type Params struct {\n"
-        '\tRegion string `json:"region,omitempty"`\n'
-        "}\n\n"
-        "func main() {}\n"
-    ),
-    good=(
-        "package main\n\n"
-        "// go-script:parameters\n"
-        "type Params struct {\n"
-        '\tRegion string `json:"region"`\n'
-        "}\n\n"
-        "func main() {}\n"
-    ),
-    example_files={
-        "go-script.yaml": (
-            "name: sync-users\nversion: 1.2.0\nentrypoint: main.go\n"
-            "parameters:\n  - name: region\n    type: string\n    required: true\n"
-        ),
-    },
     package_check=package_check,
 )

@@ -102,27 +102,5 @@ RULE = Rule(
         "callers that actually pass it.\n\n"
         "**Fix:** change the field's type or the parameter's `type` so they agree."
     ),
-    bad=(
-        "package main\n\n"
-        "// go-script:parameters\n"
-        "type Params struct {\n"
-        '\tRetries string `json:"retries"`\n'
-        "}\n\n"
-        "func main() {}\n"
-    ),
-    good=(
-        "package main\n\n"
-        "// go-script:parameters\n"
-        "type Params struct {\n"
-        '\tRetries int `json:"retries"`\n'
-        "}\n\n"
-        "func main() {}\n"
-    ),
-    example_files={
-        "go-script.yaml": (
-            "name: sync-users\nversion: 1.2.0\nentrypoint: main.go\n"
-            "parameters:\n  - name: retries\n    type: integer\n"
-        ),
-    },
     package_check=package_check,
 )

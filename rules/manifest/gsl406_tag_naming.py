@@ -165,23 +165,6 @@ RULE = Rule(
         "```yaml\nrules:\n  GSL406:\n    options:\n      styles: {json: snake, yaml: kebab}\n"
         "      all-structs: true\n```"
     ),
-    bad=(
-        "package main\n\n"
-        "// go-script:parameters\n"
-        "type Params struct {\n"
-        '\tDryRun bool `json:"dry_run"`\n'
-        "}\n\n"
-        "func main() { _ = Params{} }\n"
-    ),
-    good=(
-        "package main\n\n"
-        "// go-script:parameters\n"
-        "type Params struct {\n"
-        '\tDryRun bool   `json:"dryRun"`\n'
-        '\tUserID string `json:"userID"`\n'
-        "}\n\n"
-        "func main() { _ = Params{} }\n"
-    ),
     options={
         "styles": {"json": "camel"},
         "all-structs": False,

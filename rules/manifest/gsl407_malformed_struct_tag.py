@@ -74,20 +74,6 @@ RULE = Rule(
         '**Fix:** write each pair as `key:"value"`, separated by one space, and keep one '
         'pair per key: `json:"name,omitempty" yaml:"name"`.'
     ),
-    bad=(
-        "package main\n\n"
-        "type Params struct {\n"
-        '\tRegion string `json:"region",yaml:"region"`\n'
-        "}\n\n"
-        "func main() { _ = Params{} }\n"
-    ),
-    good=(
-        "package main\n\n"
-        "type Params struct {\n"
-        '\tRegion string `json:"region" yaml:"region"`\n'
-        "}\n\n"
-        "func main() { _ = Params{} }\n"
-    ),
     node_types=("field_declaration",),
     check=check,
 )

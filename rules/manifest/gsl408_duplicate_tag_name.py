@@ -130,22 +130,6 @@ RULE = Rule(
         "**Fix:** rename one of the tags, or hide the field that should not be encoded "
         'with `json:"-"`.'
     ),
-    bad=(
-        "package main\n\n"
-        "type Params struct {\n"
-        '\tRegion string `json:"region"`\n'
-        '\tZone   string `json:"region"`\n'
-        "}\n\n"
-        "func main() { _ = Params{} }\n"
-    ),
-    good=(
-        "package main\n\n"
-        "type Params struct {\n"
-        '\tRegion string `json:"region"`\n'
-        '\tZone   string `json:"zone"`\n'
-        "}\n\n"
-        "func main() { _ = Params{} }\n"
-    ),
     options={"keys": ("json", "yaml")},
     node_types=("field_declaration_list",),
     check=check,

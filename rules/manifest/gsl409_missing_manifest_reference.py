@@ -72,13 +72,5 @@ RULE = Rule(
         "(GSL410).\n\n"
         "**Fix:** correct the path (relative to the manifest's directory) or add the file."
     ),
-    bad="package main\n\nfunc main() {}\n",
-    good="package main\n\nfunc main() {}\n",
-    example_files={
-        "go-script.yaml": "name: sync-users\nversion: 1.2.0\nentrypoint: cmd/sync.go\n",
-    },
-    good_files={
-        "go-script.yaml": "name: sync-users\nversion: 1.2.0\nentrypoint: main.go\n",
-    },
     package_check=package_check,
 )

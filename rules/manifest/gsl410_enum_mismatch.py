@@ -162,25 +162,5 @@ RULE = Rule(
         "validates can be refused by the script, or the other way round.\n\n"
         "**Fix:** make the two lists equal (usually by updating the one that is older)."
     ),
-    bad="package main\n\nfunc main() {}\n",
-    good="package main\n\nfunc main() {}\n",
-    example_files={
-        "go-script.yaml": (
-            "name: sync-users\nversion: 1.2.0\nentrypoint: main.go\nopenapi: openapi.yaml\n"
-            "parameters:\n  - name: region\n    type: string\n    enum: [us-east-1, eu-west-2]\n"
-        ),
-        "openapi.yaml": (
-            "openapi: 3.0.3\ninfo: {title: users, version: 1.0.0}\npaths:\n  /sync:\n    post:\n"
-            "      parameters:\n        - name: region\n          in: query\n"
-            "          schema: {type: string, enum: [us-east-1, eu-west-1]}\n"
-            "      responses: {'200': {description: ok}}\n"
-        ),
-    },
-    good_files={
-        "go-script.yaml": (
-            "name: sync-users\nversion: 1.2.0\nentrypoint: main.go\nopenapi: openapi.yaml\n"
-            "parameters:\n  - name: region\n    type: string\n    enum: [us-east-1, eu-west-1]\n"
-        ),
-    },
     package_check=package_check,
 )

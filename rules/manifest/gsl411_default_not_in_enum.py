@@ -71,22 +71,5 @@ RULE = Rule(
         "script runs with another one whenever the flag is not given.\n\n"
         "**Fix:** change the default to an enum value, or add it to the `enum`."
     ),
-    bad=(
-        'package main\n\nimport "flag"\n\n'
-        'var format = flag.String("format", "xml", "output format")\n\n'
-        "func main() { flag.Parse(); _ = *format }\n"
-    ),
-    good=(
-        'package main\n\nimport "flag"\n\n'
-        'var format = flag.String("format", "json", "output format")\n\n'
-        "func main() { flag.Parse(); _ = *format }\n"
-    ),
-    example_files={
-        "go-script.yaml": (
-            "name: report\nversion: 1.0.0\nentrypoint: main.go\n"
-            "parameters:\n  - name: format\n    type: string\n"
-            "    enum: [json, text]\n"
-        ),
-    },
     package_check=package_check,
 )

@@ -64,22 +64,5 @@ RULE = Rule(
         "**Fix:** drop `required: true` (and document the default with `default:`), or "
         "give the flag a zero default and reject a missing value."
     ),
-    bad=(
-        'package main\n\nimport "flag"\n\n'
-        'var region = flag.String("region", "us-east-1", "AWS region")\n\n'
-        "func main() { flag.Parse(); _ = *region }\n"
-    ),
-    good=(
-        'package main\n\nimport (\n\t"flag"\n\t"log"\n)\n\n'
-        'var region = flag.String("region", "", "AWS region")\n\n'
-        'func main() {\n\tflag.Parse()\n\tif *region == "" {\n'
-        '\t\tlog.Fatal("-region is required")\n\t}\n}\n'
-    ),
-    example_files={
-        "go-script.yaml": (
-            "name: deploy\nversion: 1.0.0\nentrypoint: main.go\n"
-            "parameters:\n  - name: region\n    type: string\n    required: true\n"
-        ),
-    },
     package_check=package_check,
 )

@@ -98,30 +98,6 @@ RULE = Rule(
         "own syscalls are implicit. See `docs/sandbox.md` for the capability table "
         "and its limits."
     ),
-    bad=(
-        "package main\n\n"
-        'import "os"\n\n'
-        "func main() {\n"
-        '\tif err := os.Chown("report.txt", 1000, 1000); err != nil {\n'
-        "\t\tpanic(err)\n"
-        "\t}\n"
-        "}\n"
-    ),
-    good=(
-        "package main\n\n"
-        'import "os"\n\n'
-        "func main() {\n"
-        '\tif err := os.WriteFile("report.txt", []byte("ok\\n"), 0o600); err != nil {\n'
-        "\t\tpanic(err)\n"
-        "\t}\n"
-        "}\n"
-    ),
-    example_files={
-        "go-script.yaml": (
-            "name: report\nversion: 1.0.0\nentrypoint: main.go\n"
-            "sandbox:\n  syscalls: [mkdirat]\n"
-        ),
-    },
     node_types=("call_expression",),
     check=check,
     applies=has_sandbox,

@@ -83,28 +83,6 @@ RULE = Rule(
         "`gomaxprocs: 2`), clamp a computed value with `min(n, limit)`, or raise "
         "`sandbox.gomaxprocs` in the manifest."
     ),
-    bad=(
-        "package main\n\n"
-        'import "runtime"\n\n'
-        "const workers = 8\n\n"
-        "func main() {\n"
-        "\truntime.GOMAXPROCS(workers)\n"
-        "}\n"
-    ),
-    good=(
-        "package main\n\n"
-        'import "runtime"\n\n'
-        "const workers = 2\n\n"
-        "func main() {\n"
-        "\truntime.GOMAXPROCS(workers)\n"
-        "}\n"
-    ),
-    example_files={
-        "go-script.yaml": (
-            "name: crunch\nversion: 1.0.0\nentrypoint: main.go\n"
-            "sandbox:\n  gomaxprocs: 2\n"
-        ),
-    },
     node_types=("call_expression",),
     check=check,
     applies=has_sandbox,

@@ -59,34 +59,6 @@ RULE = Rule(
         "`network: true` in the manifest's `sandbox` section if the script really "
         "needs the network."
     ),
-    bad=(
-        "package main\n\n"
-        'import "net/http"\n\n'
-        "func main() {\n"
-        '\tresp, err := http.Get("https://example.com/metrics")\n'
-        "\tif err != nil {\n"
-        "\t\tpanic(err)\n"
-        "\t}\n"
-        "\tdefer resp.Body.Close()\n"
-        "}\n"
-    ),
-    good=(
-        "package main\n\n"
-        'import "os"\n\n'
-        "func main() {\n"
-        '\tdata, err := os.ReadFile("metrics.txt")\n'
-        "\tif err != nil {\n"
-        "\t\tpanic(err)\n"
-        "\t}\n"
-        "\t_ = data\n"
-        "}\n"
-    ),
-    example_files={
-        "go-script.yaml": (
-            "name: metrics\nversion: 1.0.0\nentrypoint: main.go\n"
-            "sandbox:\n  network: false\n"
-        ),
-    },
     node_types=("call_expression",),
     check=check,
     applies=has_sandbox,

@@ -55,32 +55,6 @@ RULE = Rule(
         "instead of `tar`, `net/http` instead of `curl`), or declare `exec: true` in "
         "the manifest's `sandbox` section if the script really must run a program."
     ),
-    bad=(
-        "package main\n\n"
-        'import "os/exec"\n\n'
-        "func main() {\n"
-        '\tif err := exec.Command("tar", "-czf", "out.tgz", "data").Run(); err != nil {\n'
-        "\t\tpanic(err)\n"
-        "\t}\n"
-        "}\n"
-    ),
-    good=(
-        "package main\n\n"
-        'import "os"\n\n'
-        "func main() {\n"
-        '\tentries, err := os.ReadDir("data")\n'
-        "\tif err != nil {\n"
-        "\t\tpanic(err)\n"
-        "\t}\n"
-        "\t_ = entries\n"
-        "}\n"
-    ),
-    example_files={
-        "go-script.yaml": (
-            "name: archive\nversion: 1.0.0\nentrypoint: main.go\n"
-            "sandbox:\n  exec: false\n"
-        ),
-    },
     node_types=("call_expression",),
     check=check,
     applies=has_sandbox,

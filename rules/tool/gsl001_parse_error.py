@@ -25,7 +25,5 @@ RULE = Rule(
         "**Fix:** correct the syntax (`gofmt -l` shows the same place). If the file is "
         "valid Go that this tool misreads, please report it."
     ),
-    bad="package main\n\nfunc main() {\n\tx := (1 + \n}\n",
-    good="package main\n\nfunc main() {\n\tx := (1 + 2)\n\t_ = x\n}\n",
     engine_rule=True,
 )

@@ -26,7 +26,5 @@ RULE = Rule(
         "`--exclude` if it is not Go source."
     ),
     # "\udcff" is the byte 0xFF (surrogateescape): invalid UTF-8 in the file.
-    bad='package main\n\nvar s = "\udcff"\n',
-    good='package main\n\nvar s = "ok"\n',
     engine_rule=True,
 )

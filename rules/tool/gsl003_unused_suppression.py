@@ -22,14 +22,6 @@ RULE = Rule(
         "finding on that line.\n\n"
         "**Fix:** delete the comment, or narrow it to the rule that still fires."
     ),
-    bad=(
-        "package main\n\n"
-        "func main() {\n"
-        "\t//go-script-lint:ignore GSL201 -- legacy\n"
-        '\tprintln("hi")\n'
-        "}\n"
-    ),
-    good='package main\n\nfunc main() {\n\tprintln("hi")\n}\n',
     engine_rule=True,
     default_enabled=False,
 )
