@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import dataclasses
-import importlib.util
+import json
 import random
 import time
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -22,61 +22,32 @@ from go_script_lint.base.fingerprint import (
 )
 from go_script_lint.base.model import Finding, Level, LineIndex, Location, Region
 
-CHECK_SARIF = (
-    Path(__file__).resolve().parents[2] / "shared" / "tools" / "check_sarif.py"
+# GitHub's hashes of tricky and random sources, computed once by the reference
+# port in check_sarif.py (scripts/gen_fingerprint_reference.py).
+REFERENCE_DATA = json.loads(
+    (Path(__file__).parent / "data" / "line_hashes_reference.json").read_text()
 )
-
-FIXTURES: dict[str, bytes] = {
-    "simple": b'package main\n\nfunc main() {\n\tprintln("hi")\n}\n',
-    "crlf": b"package main\r\n\r\nfunc main() {\r\n\treturn\r\n}\r\n",
-    "lone_cr": b"a\rb\r\rc\r",
-    "cr_blank_lf": b"a\r \nb\r\t\nc\r\r\n",
-    "tabs_and_spaces": b"\t  x := 1\n x:=1\n\t\tx   :=\t1\n",
-    "non_bmp": '\ts := "\U0001f600é"\n// \U0001d11e \U0001f600\U0001f600\n}\n'.encode(),
-    "empty": b"",
-    "only_newlines": b"\n\n\n",
-    "no_trailing_newline": b"package main\nfunc f() {}",
-    "long_lines": (b"x" * 150 + b"\n") * 3 + b"y" * 250,
-    "very_long_line": b"a" * 10_000 + b"\nb\n",
-    "identical_lines": b"}\n" * 150 + b"return nil\n" * 5 + b"}\n" * 3,
-    "invalid_utf8": b"ok\n\xff\xfebad\n\xc3(\n\xe2\x82\n",
-    "u_ffff": "a\uffff\n\uffff".encode(),
-    # UTF-16 units whose bytes contain 0x0A next to a NUL: never a line break.
-    "gurmukhi": "\u0a0a\u0a00\n\u0a0a x\n\u0a00\u0a0a".encode(),
-    "bom": "\ufeffpackage main\n".encode(),
-}
-
-
-def _reference() -> ModuleType | None:
-    if not CHECK_SARIF.is_file():
-        return None
-    spec = importlib.util.spec_from_file_location("check_sarif_reference", CHECK_SARIF)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-REFERENCE = _reference()
-needs_reference = pytest.mark.skipif(
-    REFERENCE is None, reason=f"reference implementation {CHECK_SARIF} not present"
-)
-
-
-def expected(source: bytes) -> dict[int, str]:
-    """What the reference (a unit-by-unit port of fingerprints.ts) computes."""
-    assert REFERENCE is not None
-    result: dict[int, str] = REFERENCE.line_hashes(
-        source.decode("utf-8", errors="replace")
+REFERENCE: dict[str, tuple[bytes, dict[int, str]]] = {
+    case["name"]: (
+        base64.b64decode(case["source"]),
+        {int(line): value for line, value in case["hashes"].items()},
     )
-    return result
+    for case in REFERENCE_DATA["cases"]
+}
+NAMED = sorted(name for name in REFERENCE if not name.startswith("random-"))
+RANDOM = sorted(name for name in REFERENCE if name.startswith("random-"))
 
 
-# --- literal values: checked even without ../shared --------------------------
+def test_reference_data_covers_the_tricky_cases() -> None:
+    assert {"crlf", "lone_cr", "non_bmp", "invalid_utf8", "empty"} <= set(NAMED)
+    assert len(RANDOM) >= 300
+
+
+# --- literal values -------------------------------------------------------------
 
 
 def test_literal_values() -> None:
-    assert line_hashes(FIXTURES["simple"]) == {
+    assert line_hashes(REFERENCE["simple"][0]) == {
         1: "fe57f2c3b06ca3b9:1",
         2: "2da3392c261c8656:1",
         3: "a0771d5b82fed804:1",
@@ -119,55 +90,33 @@ def test_blanks_and_line_endings_do_not_matter() -> None:
 # --- against the reference implementation -----------------------------------
 
 
-@needs_reference
-@pytest.mark.parametrize("name", sorted(FIXTURES))
+@pytest.mark.parametrize("name", NAMED)
 def test_matches_reference(name: str) -> None:
-    source = FIXTURES[name]
-    assert line_hashes(source) == expected(source)
+    source, expected = REFERENCE[name]
+    assert line_hashes(source) == expected
 
 
-@needs_reference
-@pytest.mark.parametrize("name", sorted(FIXTURES))
+@pytest.mark.parametrize("name", NAMED)
 def test_selected_lines_match_reference(name: str) -> None:
-    source = FIXTURES[name]
-    full = expected(source)
+    source, full = REFERENCE[name]
     picked = [*sorted(full)[::3], max(full)]
     assert line_hashes(source, picked) == {n: full[n] for n in picked}
 
 
-@needs_reference
 def test_random_sources_match_reference() -> None:
     rng = random.Random(20240611)
-    pieces = [
-        "a",
-        "b",
-        "}",
-        " ",
-        "\t",
-        "\n",
-        "\r",
-        "\r\n",
-        "é",
-        "\U0001f600",
-        "ਊ",
-        "x" * 120,
-    ]
-    for _ in range(300):
-        source = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 80))).encode()
-        if rng.random() < 0.2:
-            source += b"\xff\xc3(" + source[:5]
-        full = expected(source)
+    for name in RANDOM:
+        source, full = REFERENCE[name]
         assert line_hashes(source) == full, source
         picked = rng.sample(sorted(full), min(2, len(full)))
         assert line_hashes(source, picked) == {n: full[n] for n in picked}, source
 
 
-@needs_reference
 def test_big_file_strategy_matches_reference(monkeypatch: pytest.MonkeyPatch) -> None:
     """Past _EXACT_LINES, equal windows are counted instead of equal hashes."""
     monkeypatch.setattr(fingerprint, "_EXACT_LINES", 0)
-    for name, source in FIXTURES.items():
-        full = expected(source)
+    for name in NAMED:
+        source, full = REFERENCE[name]
         picked = sorted(full)[1::2] or [1]
         assert line_hashes(source, picked) == {n: full[n] for n in picked}, name
 

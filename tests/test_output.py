@@ -5,8 +5,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -32,11 +30,11 @@ from go_script_lint.base.rule import Rule
 from go_script_lint.output import FORMATS, github, sarif, sarif_limits, text
 from go_script_lint.output import json as json_output
 from go_script_lint.output.sarif_serialize import dumps, to_json_value
+from tests.sarif_checks import check_sarif
 
 ROOT = Path(__file__).resolve().parents[1]
 SARIF_SCHEMA = ROOT / "tests" / "data" / "sarif-schema-2.1.0.json"
 JSON_SCHEMA = ROOT / "docs" / "json-output.schema.json"
-CHECK_SARIF = ROOT.parent / "shared" / "tools" / "check_sarif.py"
 
 # --- rules and a source tree -------------------------------------------------
 
@@ -236,21 +234,11 @@ def validate_sarif(log: dict[str, Any]) -> None:
     )
 
 
-def run_check_sarif(log_text: str, srcroot: Path) -> str:
-    if not CHECK_SARIF.is_file():
-        pytest.skip(
-            f"{CHECK_SARIF} not present (the shared tools live outside the repo)"
-        )
-    log_path = srcroot.parent / f"{srcroot.name}.sarif"
-    log_path.write_text(log_text, encoding="utf-8")
-    proc = subprocess.run(
-        [sys.executable, str(CHECK_SARIF), str(log_path), "--srcroot", str(srcroot)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return proc.stdout
+def ingestion_problems(log_text: str, srcroot: Path, results: int) -> list[str]:
+    """What GitHub's ingestion would reject (tests/sarif_checks.py); checks the count."""
+    report = check_sarif(log_text, srcroot)
+    assert report.results == results
+    return report.problems
 
 
 def walk(value: Any) -> Iterator[tuple[str, Any]]:
@@ -275,16 +263,14 @@ def test_sarif_validates_against_oasis_schema(category: str) -> None:
 
 
 def test_sarif_passes_check_sarif(tree: Path) -> None:
-    out = run_check_sarif(sarif.render(build_run(category="ci"), RULES), tree)
-    assert "0 problems" in out, out
-    assert "6 results checked" in out, out
+    log_text = sarif.render(build_run(category="ci"), RULES)
+    assert ingestion_problems(log_text, tree, results=6) == []
 
 
 def test_empty_sarif_passes_check_sarif(tree: Path) -> None:
     log = sarif_of(EMPTY, RULES)
     assert log["runs"][0]["results"] == []
-    out = run_check_sarif(sarif.render(EMPTY, RULES), tree)
-    assert "0 problems" in out, out
+    assert ingestion_problems(sarif.render(EMPTY, RULES), tree, results=0) == []
 
 
 def test_sarif_without_any_rule_is_valid() -> None:
@@ -305,7 +291,8 @@ def test_unknown_rule_gets_a_descriptor(tree: Path) -> None:
     assert ids[0] == "GSL201" and sorted(ids[1:]) == ["GSL103", "GSL406"]
     for result in log["runs"][0]["results"]:
         assert ids[result["ruleIndex"]] == result["ruleId"]
-    assert "0 problems" in run_check_sarif(sarif.render(run, (SHELL,)), tree)
+    log_text = sarif.render(run, (SHELL,))
+    assert ingestion_problems(log_text, tree, results=len(run.findings)) == []
 
 
 def test_sarif_is_deterministic_and_has_no_placeholders() -> None:

@@ -2,16 +2,13 @@
 
 Runs once over all of ``fixtures/`` with every rule at ``--risk-level high``
 (so suppressions, related locations and fixes all occur), then again with a
-baseline, and checks each log against the OASIS schema and, when
-``../shared/tools/check_sarif.py`` exists, GitHub's ingestion rules and
-fingerprints.
+baseline, and checks each log against the OASIS schema, GitHub's ingestion
+rules and fingerprints (tests/sarif_checks.py).
 """
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -21,9 +18,9 @@ from click.testing import CliRunner
 from go_script_lint.cli.main import main
 from go_script_lint.rules import REGISTRY
 from tests.harness import FIXTURES, ROOT
+from tests.sarif_checks import check_sarif
 
 SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text())
-CHECK_SARIF = ROOT.parent / "shared" / "tools" / "check_sarif.py"
 ALL = ",".join(r.id for r in REGISTRY if r.implemented)
 
 
@@ -47,22 +44,9 @@ def _sarif(tmp_path: Path, *extra: str) -> tuple[Path, dict]:
 
 
 def _check(path: Path) -> None:
-    if not CHECK_SARIF.is_file():
-        pytest.skip("../shared/tools/check_sarif.py not present")
-    proc = subprocess.run(
-        [
-            sys.executable,
-            str(CHECK_SARIF),
-            str(path),
-            "--srcroot",
-            str(FIXTURES),
-            "--quiet",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert proc.stdout.startswith("0 problems"), proc.stdout[-3000:]
+    report = check_sarif(path.read_text(encoding="utf-8"), FIXTURES)
+    assert report.results > 0
+    assert not report.problems, "\n".join(report.problems[:30])
 
 
 @pytest.fixture(scope="module")
