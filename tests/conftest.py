@@ -43,3 +43,14 @@ def pytest_collection_modifyitems(
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """List the fixtures' known gaps (``todo-ruleid`` / ``todo-ok``) after every run."""
+    from tests.harness import todo_markers
+
+    todos = todo_markers()
+    if todos:
+        terminalreporter.section(f"known gaps: {len(todos)} todo-* fixture markers")
+        for todo in todos:
+            terminalreporter.line(str(todo))

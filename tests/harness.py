@@ -6,10 +6,16 @@ A fixture marks expected findings in comments, semgrep style:
     // ok: GSL201              the next code line must not
     x := f() // ruleid: GSL301 a trailing marker applies to its own line
     # ruleid: GSL401           the same in YAML (and `//` in go.mod)
+    // ruleid: GSL206 col=16   ... and the finding starts in column 16
+
+``col=N`` (1-based, UTF-16 units: the column the text output shows) pins the
+start column; when any annotation of a (line, rule) gives one, the findings'
+columns there must be exactly the annotated ones, so two findings of a rule on
+one line take two annotations. Without ``col=`` only the line is compared.
 
 ``todo-ruleid`` / ``todo-ok`` record known false negatives / positives with
-a reason after the ids; the comparison does not look at those lines, and
-`tests/test_registry.py` lists them so the gaps stay visible.
+a reason after the ids; the comparison does not look at those lines, and the
+pytest summary lists them (tests/conftest.py) so the gaps stay visible.
 """
 
 from __future__ import annotations
@@ -30,20 +36,47 @@ RULE_FIXTURES = FIXTURES / "rules"
 # fixtures/rules/GSLNNN/examples/{bad,good}/: the rule's documented examples,
 # checked on their own (tests/test_registry.py), never part of the fixture run.
 EXAMPLES_DIR = "examples"
+# `--exclude` globs leaving them out of a run over fixtures (any source root).
+EXAMPLE_EXCLUDES = (f"*rules/GSL*/{EXAMPLES_DIR}",)
 ANNOTATED_SUFFIXES = (".go", ".mod", ".yaml", ".yml", ".json")
 
 _MARK = re.compile(
-    r"(?://|#)\s*(?P<kind>todo-ruleid|todo-ok|ruleid|ok):\s*(?P<ids>GSL\d{3}(?:\s*,\s*GSL\d{3})*)"
+    r"(?://|#)\s*(?P<kind>todo-ruleid|todo-ok|ruleid|ok):\s*"
+    r"(?P<ids>GSL\d{3}(?:\s*,\s*GSL\d{3})*)(?:\s+col=(?P<col>\d+)\b)?"
 )
+
+Key = tuple[str, int, str]  # (path, line, rule id)
+
+
+@dataclass(frozen=True)
+class Todo:
+    """A known gap: a ``todo-ruleid`` (false negative) or ``todo-ok`` (false positive)."""
+
+    path: str
+    line: int
+    rule_id: str
+    kind: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line} {self.kind}: {self.rule_id} {self.reason}"
 
 
 @dataclass
 class Expectations:
-    """Expected (path, line, rule) triples of a fixture tree."""
+    """Expected (path, line, rule) triples of a fixture tree, and pinned columns."""
 
-    must: set[tuple[str, int, str]] = field(default_factory=set)
-    must_not: set[tuple[str, int, str]] = field(default_factory=set)
-    todo: set[tuple[str, int, str, str]] = field(default_factory=set)
+    must: set[Key] = field(default_factory=set)
+    must_not: set[Key] = field(default_factory=set)
+    columns: dict[Key, set[int]] = field(default_factory=dict)
+    todo: set[Todo] = field(default_factory=set)
+
+
+def is_example(path: Path) -> bool:
+    """Whether ``path`` lies in a rule's ``fixtures/rules/GSLNNN/examples/``."""
+    return path.is_relative_to(RULE_FIXTURES) and path.relative_to(RULE_FIXTURES).parts[
+        1:2
+    ] == (EXAMPLES_DIR,)
 
 
 def _target_line(lines: list[str], index: int, match: re.Match[str]) -> int:
@@ -66,24 +99,37 @@ def read_expectations(root: Path, display_root: Path) -> Expectations:
     for path in sorted(root.rglob("*")):
         if not path.is_file() or not path.name.endswith(ANNOTATED_SUFFIXES):
             continue
-        if EXAMPLES_DIR in path.relative_to(root).parts[:1]:
+        if is_example(path):
             continue  # the rule's documented examples are not annotated
         text = path.read_bytes().decode("utf-8", errors="replace")
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         rel = path.relative_to(display_root).as_posix()
         for index, line in enumerate(lines):
             for match in _MARK.finditer(line):
-                target = _target_line(lines, index, match)
-                for rule_id in re.split(r"\s*,\s*", match.group("ids")):
-                    kind = match.group("kind")
-                    key = (rel, target, rule_id)
-                    if kind == "ruleid":
-                        out.must.add(key)
-                    elif kind == "ok":
-                        out.must_not.add(key)
-                    else:
-                        out.todo.add((*key, kind))
+                _add(out, rel, _target_line(lines, index, match), match)
     return out
+
+
+def _add(out: Expectations, path: str, target: int, match: re.Match[str]) -> None:
+    kind = match.group("kind")
+    column = match.group("col")
+    for rule_id in re.split(r"\s*,\s*", match.group("ids")):
+        key = (path, target, rule_id)
+        if kind == "ruleid":
+            out.must.add(key)
+            if column is not None:
+                out.columns.setdefault(key, set()).add(int(column))
+        elif kind == "ok":
+            out.must_not.add(key)
+        else:
+            reason = match.string[match.end() :].strip()
+            out.todo.add(Todo(path, target, rule_id, kind, reason))
+
+
+def todo_markers(root: Path = RULE_FIXTURES) -> list[Todo]:
+    """Every ``todo-*`` annotation below ``root``, for the test summary."""
+    found = read_expectations(root, FIXTURES).todo
+    return sorted(found, key=lambda t: (t.path, t.line, t.rule_id))
 
 
 def config_for(directory: Path, rule_ids: list[str]) -> Config:
@@ -97,7 +143,7 @@ def config_for(directory: Path, rule_ids: list[str]) -> Config:
     if config_file.is_file():
         values = load_config_file(config_file, REGISTRY)
     values["select"] = tuple(rule_ids) + tuple(values.get("select", ()))
-    values["exclude"] = (f"*/{directory.name}/{EXAMPLES_DIR}",)
+    values["exclude"] = EXAMPLE_EXCLUDES
     return Config(**values)
 
 
@@ -110,13 +156,14 @@ def run_fixture(directory: Path, rule_ids: list[str], display_root: Path) -> Run
 
 def compare(run: RunResult, expected: Expectations, rule_ids: list[str]) -> list[str]:
     """Differences between findings and annotations, as readable lines."""
-    actual: dict[tuple[str, int, str], str] = {}
+    actual: dict[Key, str] = {}
+    columns: dict[Key, set[int]] = {}
     for f in run.findings:
         if f.rule_id in rule_ids and f.suppression is None:
-            actual.setdefault(
-                (f.location.path, f.location.region.start_line, f.rule_id), f.message
-            )
-    todo = {t[:3] for t in expected.todo}
+            key = (f.location.path, f.location.region.start_line, f.rule_id)
+            actual.setdefault(key, f.message)
+            columns.setdefault(key, set()).add(f.location.region.start_column)
+    todo = {(t.path, t.line, t.rule_id) for t in expected.todo}
     actual = {k: v for k, v in actual.items() if k not in todo}
     problems = [
         f"missing    {key[0]}:{key[1]} {key[2]}"
@@ -129,4 +176,11 @@ def compare(run: RunResult, expected: Expectations, rule_ids: list[str]) -> list
             )
         else:
             problems.append(f"unexpected {key[0]}:{key[1]} {key[2]}: {actual[key]}")
+    for key, wanted in sorted(expected.columns.items()):
+        got = columns.get(key, set())
+        if key in actual and got != wanted:
+            problems.append(
+                f"columns    {key[0]}:{key[1]} {key[2]}: "
+                f"annotated {sorted(wanted)}, found {sorted(got)}"
+            )
     return problems

@@ -21,7 +21,7 @@ from go_script_lint.cli import main as cli_main
 from go_script_lint.output import FORMATS
 from go_script_lint.project.config import load_config_file
 from go_script_lint.rules import REGISTRY
-from tests.harness import EXAMPLES_DIR, ROOT, RULE_FIXTURES
+from tests.harness import EXAMPLE_EXCLUDES, ROOT, RULE_FIXTURES
 
 GOLDEN = ROOT / "tests" / "golden"
 CASES = [*sorted(p.name for p in RULE_FIXTURES.iterdir() if p.is_dir()), "examples"]
@@ -42,7 +42,7 @@ def cli_args(case: str) -> list[str]:
     else:
         args += ["--no-config"]
     # The examples are rendered into the docs and tested on their own.
-    args += ["--exclude", f"{args[0]}/{EXAMPLES_DIR}"]
+    args += [arg for glob in EXAMPLE_EXCLUDES for arg in ("--exclude", glob)]
     return [*args, "--select", ",".join(selected)]
 
 

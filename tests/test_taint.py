@@ -24,6 +24,7 @@ from go_script_lint.project.config import Config
 from go_script_lint.rules import REGISTRY
 from tests.harness import (
     _MARK,
+    EXAMPLE_EXCLUDES,
     FIXTURES,
     RULE_FIXTURES,
     _target_line,
@@ -58,7 +59,7 @@ def test_lower_scan_levels_drop_deep_findings(directory: Path, level: Risk) -> N
         expected.must = set()
     else:
         expected.must -= _deep_lines(directory)
-    config = Config(select=(rule_id,), risk_level=level)
+    config = Config(select=(rule_id,), risk_level=level, exclude=EXAMPLE_EXCLUDES)
     run = engine.run(
         [str(directory)], config.enabled_rules(REGISTRY), config, srcroot=FIXTURES
     )
