@@ -151,7 +151,9 @@ def run_fixture(directory: Path, rule_ids: list[str], display_root: Path) -> Run
     """Run the engine on a fixture directory with only ``rule_ids`` enabled."""
     config = config_for(directory, rule_ids)
     rules = config.enabled_rules(REGISTRY)
-    return engine.run([str(directory)], rules, config, srcroot=display_root, jobs=1)
+    return engine.run(
+        [str(directory)], rules, config, srcroot=display_root, jobs=1, catalog=REGISTRY
+    )
 
 
 def compare(run: RunResult, expected: Expectations, rule_ids: list[str]) -> list[str]:

@@ -137,6 +137,22 @@ def test_docs_are_current() -> None:
     )
 
 
+def test_every_foreign_id_is_in_the_generated_table() -> None:
+    table = docs.peer_table(REGISTRY)
+    page = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    assert table in page, "run `python -m go_script_lint.cli.rule_docs`"
+    for rule in REGISTRY:
+        for ids in rule.foreign_ids.values():
+            for peer_id in ids:
+                assert peer_id in table, (rule.id, peer_id)
+
+
+def test_registry_rejects_unknown_peer_tools() -> None:
+    rule = next(r for r in REGISTRY if r.id == "GSL201")
+    with pytest.raises(ValueError, match="unknown tools"):
+        validate_registry([dataclasses.replace(rule, foreign_ids={"gosek": ("G204",)})])
+
+
 def test_registry_rejects_duplicates_and_bad_ids() -> None:
     rule = next(r for r in REGISTRY if r.id == "GSL201")
     with pytest.raises(ValueError, match="duplicate id"):

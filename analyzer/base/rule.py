@@ -22,6 +22,8 @@ PackageCheck = Callable[["PackageContext"], Iterable[Finding]]
 _ID = re.compile(r"GSL[0-5]\d\d")
 _NAME = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
 PRECISIONS = ("very-high", "high", "medium", "low")
+# Peer tools whose suppression comments can count (``foreign-suppressions``).
+PEER_TOOLS = ("gosec", "golangci-lint", "staticcheck", "semgrep")
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,12 @@ class Rule:
         in_tests: Reported in test files (``*_test.go``) at the default levels;
             False when its findings there are rarely worth a look (the config's
             ``tests:`` section and the deep scan override it).
+        foreign_ids: Peer tool (one of :data:`PEER_TOOLS`) → its ids for the
+            same pattern (gosec ``G204``, golangci-lint linter ``errcheck``,
+            staticcheck ``SA9005``, a semgrep rule name). With
+            ``foreign-suppressions: true`` a peer's comment naming one of them
+            (``#nosec G204``) suppresses this rule too; the table in
+            docs/configuration.md is generated from these.
     """
 
     id: str
@@ -81,6 +89,7 @@ class Rule:
     default_enabled: bool = True
     in_tests: bool = True
     aliases: tuple[str, ...] = ()
+    foreign_ids: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def pascal_name(self) -> str:
@@ -177,6 +186,9 @@ def validate_registry(rules: Iterable[Rule]) -> tuple[Rule, ...]:
             problems.append(f"{rule.id}: precision must be one of {PRECISIONS}")
         if not rule.summary or not rule.description or not rule.message:
             problems.append(f"{rule.id}: summary, description and message are required")
+        unknown_tools = set(rule.foreign_ids) - set(PEER_TOOLS)
+        if unknown_tools:
+            problems.append(f"{rule.id}: foreign_ids of unknown tools {unknown_tools}")
         try:
             message_fields(rule.message)
         except ValueError as exc:

@@ -235,6 +235,7 @@ def _analyse(
             cache=store,
             shard=parse_shard(opts.shard) if opts.shard else None,
             progress=progress,
+            catalog=registry,
         )
     finally:
         if progress is not None:

@@ -7,7 +7,7 @@ holds only the rules that can fire in it (see :meth:`RuleSet.dispatch_for`).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from go_script_lint.analysis.context import FileContext
@@ -16,9 +16,17 @@ from go_script_lint.base.rule import Rule
 
 @dataclass(frozen=True)
 class RuleSet:
-    """The enabled rules, indexed for dispatch (built once per process)."""
+    """The enabled rules, indexed for dispatch (built once per process).
+
+    ``foreign_ids`` maps peer tools' ids to rule ids over the whole catalog
+    (not only the enabled rules), so a peer's comment reads the same in
+    every run (see :func:`~go_script_lint.engine.suppress.foreign_id_map`).
+    """
 
     rules: tuple[Rule, ...]
+    foreign_ids: Mapping[str, tuple[str, ...]] = field(
+        default_factory=dict, compare=False
+    )
     _dispatch_cache: dict[tuple[str, ...], dict[str, list[Rule]]] = field(
         default_factory=dict, compare=False, repr=False
     )

@@ -34,6 +34,7 @@ from go_script_lint.base.rule import Rule, matches_selector
 from go_script_lint.engine import cache as cache_module
 from go_script_lint.engine.cache import ResultCache
 from go_script_lint.engine.ruleset import RuleSet
+from go_script_lint.engine.suppress import foreign_id_map
 from go_script_lint.engine.unit import (
     UNREADABLE,
     analyse_unit,
@@ -189,6 +190,7 @@ def run(
     cache: ResultCache | None = None,
     shard: tuple[int, int] | None = None,
     progress: ProgressHook | None = None,
+    catalog: Sequence[Rule] | None = None,
 ) -> RunResult:
     """Analyse ``paths`` with the enabled ``rules`` and return the sorted result.
 
@@ -202,8 +204,10 @@ def run(
         shard: ``(k, n)``: analyse only the k-th of n deterministic slices of
             the directories (1-based), for splitting a repository across CI jobs.
         progress: Told (done, total) after each directory, for a progress display.
+        catalog: Every rule (default: ``rules``); peers' suppression ids
+            (``#nosec G204``) mean the catalog's rules that list them.
     """
-    ruleset = RuleSet(tuple(rules))
+    ruleset = RuleSet(tuple(rules), foreign_id_map(catalog or rules))
     discovery = discover(
         paths,
         srcroot=srcroot,

@@ -7,21 +7,23 @@ form in the header (before ``package``) covers the whole file. gofmt rewrites
 ``go.mod`` and ``go-script.yaml`` the same text works after ``//`` or ``#``.
 Suppressed findings are marked, never dropped: SARIF keeps them.
 
-With ``foreign-suppressions: true`` the comments of peer tools count too,
-through :data:`FOREIGN_IDS`: ``#nosec [G204]`` (gosec), ``//nolint[:gosec,errcheck]``
-(golangci-lint), ``//lint:ignore CHECK reason`` (staticcheck) and
-``// nosemgrep[: rule-id]``. With ``require-reason: true`` a suppression
-without a justification suppresses nothing.
+With ``foreign-suppressions: true`` the comments of peer tools count too:
+``#nosec [G204]`` (gosec), ``//nolint[:gosec,errcheck]`` (golangci-lint),
+``//lint:ignore CHECK reason`` (staticcheck) and ``// nosemgrep[: rule-id]``.
+What a peer's id means in our catalog is each rule's ``foreign_ids``
+(:func:`foreign_id_map`); bare comments and whole linters are :data:`BARE` and
+:data:`WHOLE_LINTERS`. With ``require-reason: true`` a suppression without a
+justification suppresses nothing.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from go_script_lint.base.model import Finding, LineIndex, Suppression
-from go_script_lint.base.rule import matches_selector
+from go_script_lint.base.rule import Rule, matches_selector
 
 _DIRECTIVE = re.compile(
     rb"(?://|#)[ \t]*go-script-lint:(?P<kind>ignore-file|ignore)\b(?P<rest>[^\r\n]*)"
@@ -36,38 +38,28 @@ _FOREIGN = re.compile(
     rb")(?P<rest>[^\r\n]*)"
 )
 
-# What the peers' ids mean in our catalog (documented in docs/configuration.md).
-FOREIGN_IDS: dict[str, tuple[str, ...]] = {
-    # gosec
-    "G103": ("GSL206",),
-    "G104": ("GSL301", "GSL302"),
-    "G204": ("GSL201", "GSL202"),
-    "G301": ("GSL208",),
-    "G302": ("GSL208",),
-    "G306": ("GSL208",),
-    "G307": ("GSL303",),
-    "G402": ("GSL209",),
-    # golangci-lint linters
-    "gosec": ("GSL2",),
-    "errcheck": ("GSL301", "GSL302", "GSL303"),
-    "govet": ("GSL407",),
-    "staticcheck": ("GSL407",),
-    "tagliatelle": ("GSL406",),
-    "musttag": ("GSL406",),
-    "gocritic": ("GSL210",),
-    "revive": ("GSL210",),
-    # staticcheck checks
-    "SA5011": (),
-    "SA9005": ("GSL407",),
-    # semgrep-rules (go.lang.security.audit.*)
-    "dangerous-exec-command": ("GSL201", "GSL202"),
-    "dangerous-syscall-exec": ("GSL201", "GSL202"),
-    "bad-tmp-file-creation": ("GSL208",),
-    "avoid-ssh-insecure-ignore-host-key": ("GSL209",),
-    "use-of-unsafe-block": ("GSL206",),
-}
 # A bare `#nosec`, `//nolint` or `// nosemgrep` silences everything that tool reports.
-_BARE = {"nosec": ("GSL2",), "nolint": ("GSL",), "nosemgrep": ("GSL2",)}
+BARE = {"nosec": ("GSL2",), "nolint": ("GSL",), "nosemgrep": ("GSL2",)}
+# golangci-lint linters that cover a whole family rather than some rules.
+WHOLE_LINTERS = {"gosec": ("GSL2",)}
+# The comment each peer tool reads: its key in BARE, and the form naming an id.
+PEER_COMMENTS: dict[str, tuple[str, str]] = {
+    "gosec": ("nosec", "#nosec {id}"),
+    "golangci-lint": ("nolint", "//nolint:{id}"),
+    "staticcheck": ("lint", "//lint:ignore {id} reason"),
+    "semgrep": ("nosemgrep", "// nosemgrep: {id}"),
+}
+
+
+def foreign_id_map(rules: Iterable[Rule]) -> dict[str, tuple[str, ...]]:
+    """Peer id → the rules it names (in catalog order), from each rule's ``foreign_ids``."""
+    mapping: dict[str, tuple[str, ...]] = dict(WHOLE_LINTERS)
+    for rule in sorted(rules, key=lambda r: r.id):
+        for ids in rule.foreign_ids.values():
+            for peer_id in ids:
+                if rule.id not in mapping.get(peer_id, ()):
+                    mapping[peer_id] = (*mapping.get(peer_id, ()), rule.id)
+    return mapping
 
 
 def suppression_comment(
@@ -108,7 +100,7 @@ def parse_suppressions(
     *,
     in_comment: Callable[[int], bool] | None = None,
     header_end: int | None = None,
-    foreign: bool = False,
+    foreign: Mapping[str, tuple[str, ...]] | None = None,
     require_reason: bool = False,
 ) -> list[SuppressionComment]:
     """Find suppression comments in a file's bytes.
@@ -120,12 +112,13 @@ def parse_suppressions(
             comment (so the text inside a string literal does not count).
         header_end: Byte offset of the ``package`` clause; ``ignore-file``
             only counts before it.
-        foreign: Also read gosec, golangci-lint, staticcheck and semgrep comments.
+        foreign: Also read gosec, golangci-lint, staticcheck and semgrep
+            comments, with this peer id → rule ids map (:func:`foreign_id_map`).
         require_reason: Drop suppressions that give no justification.
     """
     found = _own_suppressions(source, lines, in_comment, header_end)
-    if foreign:
-        found.extend(_foreign_suppressions(source, lines, in_comment))
+    if foreign is not None:
+        found.extend(_foreign_suppressions(source, lines, in_comment, foreign))
         found.sort(key=lambda c: c.start_byte)
     if require_reason:
         found = [c for c in found if c.reason]
@@ -165,7 +158,10 @@ def _own_suppressions(
 
 
 def _foreign_suppressions(
-    source: bytes, lines: LineIndex, in_comment: Callable[[int], bool] | None
+    source: bytes,
+    lines: LineIndex,
+    in_comment: Callable[[int], bool] | None,
+    foreign_ids: Mapping[str, tuple[str, ...]],
 ) -> list[SuppressionComment]:
     if not any(
         marker in source for marker in (b"nosec", b"nolint", b"lint:", b"nosemgrep")
@@ -191,10 +187,10 @@ def _foreign_suppressions(
         ]
         if ids:
             selectors = tuple(
-                sel for i in ids for sel in FOREIGN_IDS.get(i.rsplit(".", 1)[-1], ())
+                sel for i in ids for sel in foreign_ids.get(i.rsplit(".", 1)[-1], ())
             )
         else:
-            selectors = _BARE.get(tool, ())
+            selectors = BARE.get(tool, ())
         if not selectors:
             continue  # names nothing we report
         rest = match.group("rest").decode("utf-8", errors="replace")

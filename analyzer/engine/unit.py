@@ -13,7 +13,7 @@ import os
 import time
 import traceback
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from go_script_lint.analysis.context import FileContext, PackageContext
@@ -289,7 +289,8 @@ class UnitAnalysis:
             return items
         ctx = self.contexts.get(path)
         lines = ctx.lines if ctx is not None else LineIndex(source)
-        comments = _suppressions(source, lines, ctx, self.config)
+        foreign = self.ruleset.foreign_ids if self.config.foreign_suppressions else None
+        comments = _suppressions(source, lines, ctx, foreign, self.config)
         items = apply_suppressions(items, comments)
         unused = self.ruleset.get(UNUSED_SUPPRESSION)
         if unused is not None:
@@ -328,7 +329,11 @@ def _printable(data: bytes) -> str:
 
 
 def _suppressions(
-    source: bytes, lines: LineIndex, ctx: FileContext | None, config: Config
+    source: bytes,
+    lines: LineIndex,
+    ctx: FileContext | None,
+    foreign: Mapping[str, tuple[str, ...]] | None,
+    config: Config,
 ) -> list[SuppressionComment]:
     in_comment = None
     header_end = None
@@ -348,7 +353,7 @@ def _suppressions(
         lines,
         in_comment=in_comment,
         header_end=header_end,
-        foreign=config.foreign_suppressions,
+        foreign=foreign,
         require_reason=config.require_reason,
     )
 

@@ -102,4 +102,8 @@ RULE = Rule(
     check=check,
     requires_imports=frozenset({"os/exec", "os", "syscall", "golang.org/x/sys/unix"}),
     in_tests=False,
+    foreign_ids={
+        "gosec": ("G204",),
+        "semgrep": ("dangerous-exec-command", "dangerous-syscall-exec"),
+    },
 )

@@ -59,4 +59,5 @@ RULE = Rule(
     check=check,
     requires_imports=frozenset({"unsafe"}),
     in_tests=False,
+    foreign_ids={"gosec": ("G103",), "semgrep": ("use-of-unsafe-block",)},
 )

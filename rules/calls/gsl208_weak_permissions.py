@@ -125,4 +125,8 @@ RULE = Rule(
     check=check,
     requires_imports=frozenset({"os", "io/ioutil", "io/fs"}),
     in_tests=False,
+    foreign_ids={
+        "gosec": ("G301", "G302", "G306"),
+        "semgrep": ("bad-tmp-file-creation",),
+    },
 )

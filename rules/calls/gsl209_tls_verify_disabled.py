@@ -86,4 +86,8 @@ RULE = Rule(
     node_types=("keyed_element", "assignment_statement"),
     check=check,
     in_tests=False,
+    foreign_ids={
+        "gosec": ("G402",),
+        "semgrep": ("avoid-ssh-insecure-ignore-host-key",),
+    },
 )

@@ -273,4 +273,5 @@ RULE = Rule(
     check=check,
     requires_imports=frozenset({"os", "log"}),
     in_tests=False,
+    foreign_ids={"golangci-lint": ("gocritic", "revive")},
 )

@@ -122,4 +122,5 @@ RULE = Rule(
     node_types=("expression_statement", "go_statement"),
     check=check,
     in_tests=False,
+    foreign_ids={"gosec": ("G104",), "golangci-lint": ("errcheck",)},
 )

@@ -168,4 +168,5 @@ RULE = Rule(
     node_types=("short_var_declaration", "assignment_statement", "var_spec"),
     check=check,
     in_tests=False,
+    foreign_ids={"gosec": ("G104",), "golangci-lint": ("errcheck",)},
 )

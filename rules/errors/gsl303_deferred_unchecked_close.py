@@ -124,4 +124,5 @@ RULE = Rule(
     node_types=("defer_statement",),
     check=check,
     in_tests=False,
+    foreign_ids={"gosec": ("G307",), "golangci-lint": ("errcheck",)},
 )

@@ -173,4 +173,5 @@ RULE = Rule(
     },
     node_types=("field_declaration_list",),
     check=check,
+    foreign_ids={"golangci-lint": ("tagliatelle", "musttag")},
 )

@@ -76,4 +76,5 @@ RULE = Rule(
     ),
     node_types=("field_declaration",),
     check=check,
+    foreign_ids={"golangci-lint": ("govet", "staticcheck"), "staticcheck": ("SA9005",)},
 )
