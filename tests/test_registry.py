@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import shutil
 import subprocess
 from pathlib import Path
@@ -15,7 +16,7 @@ from go_script_lint.base.rule import Rule, validate_registry
 from go_script_lint.cli import rule_docs as docs
 from go_script_lint.cli.rule_examples import MAIN, RuleExamples, load_examples
 from go_script_lint.project.config import Config
-from go_script_lint.rules import REGISTRY
+from go_script_lint.rules import REGISTRY, RULE_MODULES
 from tests.harness import (
     EXAMPLES_DIR,
     FIXTURES,
@@ -39,12 +40,17 @@ FAMILY_FOLDERS = {
 
 def test_every_rule_module_is_registered_once() -> None:
     modules = sorted((ROOT / "rules").rglob("gsl*.py"))
-    registered = {
-        f"{FAMILY_FOLDERS[r.id[3]]}/{r.id.lower()}_{r.name.replace('-', '_')}"
-        for r in REGISTRY
-    }
-    assert {f"{p.parent.name}/{p.stem}" for p in modules} == registered
-    assert len(modules) == len(REGISTRY)
+    listed = [m.replace(".", "/") for m in RULE_MODULES]
+    assert sorted(listed) == sorted({f"{p.parent.name}/{p.stem}" for p in modules})
+    assert len(listed) == len(set(listed)) == len(REGISTRY)
+
+
+@pytest.mark.parametrize("module", RULE_MODULES)
+def test_module_name_and_folder_match_its_rule(module: str) -> None:
+    rule = importlib.import_module(f"go_script_lint.rules.{module}").RULE
+    folder, stem = module.split(".")
+    assert FAMILY_FOLDERS[rule.id[3]] == folder, "family digit and folder disagree"
+    assert stem == f"{rule.id.lower()}_{rule.name.replace('-', '_')}"
 
 
 def test_rule_ids_are_unique_and_families_match_their_folder() -> None:
@@ -52,6 +58,12 @@ def test_rule_ids_are_unique_and_families_match_their_folder() -> None:
     assert len(ids) == len(set(ids))
     families = {p.name for p in (ROOT / "rules").iterdir() if p.is_dir()}
     assert families - {"__pycache__"} == set(FAMILY_FOLDERS.values())
+    assert set(FAMILY_FOLDERS) == set(docs.FAMILIES), "a family needs a docs title"
+
+
+def test_every_fixture_directory_belongs_to_a_rule() -> None:
+    directories = {p.name for p in RULE_FIXTURES.iterdir() if p.is_dir()}
+    assert directories == {r.id for r in IMPLEMENTED}
 
 
 @pytest.mark.parametrize("rule", IMPLEMENTED, ids=lambda r: r.id)

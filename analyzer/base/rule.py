@@ -169,7 +169,11 @@ def validate_registry(rules: Iterable[Rule]) -> tuple[Rule, ...]:
     seen_ids: set[str] = set()
     seen_names: set[str] = set()
     problems: list[str] = []
-    ordered = sorted(rules, key=lambda r: r.id)
+    given = list(rules)
+    strays = [r for r in given if not isinstance(r, Rule)]
+    if strays:
+        raise ValueError(f"invalid rule registry: not rules: {strays!r}")
+    ordered = sorted(given, key=lambda r: r.id)
     for rule in ordered:
         if not _ID.fullmatch(rule.id):
             problems.append(f"{rule.id}: id must look like GSL201")
