@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 from collections.abc import Callable, Iterable, Mapping
@@ -109,7 +110,7 @@ class Rule:
     @property
     def message_fields(self) -> frozenset[str]:
         """The placeholder names of the message template."""
-        return frozenset(message_fields(self.message))
+        return _field_set(self.message)
 
     def format_message(self, **kwargs: object) -> str:
         """Fill the message template with exactly its placeholders.
@@ -139,6 +140,12 @@ class MessageError(ValueError):
             f"{rule_id}: message {template!r} got wrong arguments "
             f"(missing: {missing}; unused: {unused})"
         )
+
+
+@functools.cache
+def _field_set(template: str) -> frozenset[str]:
+    # Parsed once per template: every finding's message is checked against it.
+    return frozenset(message_fields(template))
 
 
 def message_fields(template: str) -> list[str]:
