@@ -184,3 +184,20 @@ def test_the_server_word_starts_the_server_and_paths_still_lint(
         main([str(ROOT / "examples" / "rotate-logs")], prog_name="go-script-lint")
     assert lint_exit.value.code == 1
     assert "6 findings" in capsys.readouterr().out
+
+    assert "7 findings" in capsys.readouterr().out
+
+
+def test_peer_suppression_comments_count_in_the_server(tmp_path: Path) -> None:
+    # `#nosec G204` means GSL201 through the rule's foreign_ids, as in the CLI.
+    (tmp_path / ".go-script-lint.yaml").write_text("foreign-suppressions: true\n")
+    script = tmp_path / "main.go"
+    run = '\t_ = exec.Command("sh", "-c", os.Args[1]).Run()'
+    script.write_text(
+        'package main\n\nimport (\n\t"os"\n\t"os/exec"\n)\n\nfunc main() {\n'
+        f"{run} // #nosec G204 -- reviewed\n\tprintln()\n{run}\n}}\n"
+    )
+    linter = WorkspaceLinter(REGISTRY, roots=[tmp_path])
+    found = linter.lint(tmp_path).findings[script]
+    shown = [f.location.region.start_line for f in found if f.rule_id == "GSL201"]
+    assert shown == [11]

@@ -27,6 +27,7 @@ from go_script_lint.base.rule import Rule
 from go_script_lint.engine import baseline
 from go_script_lint.engine.directory import run_directory
 from go_script_lint.engine.ruleset import RuleSet
+from go_script_lint.engine.suppress import foreign_id_map
 from go_script_lint.lsp.settings import Settings
 from go_script_lint.project.config import CONFIG_NAMES, Config, find_config
 from go_script_lint.project.config_file import ConfigError, build_config
@@ -148,7 +149,7 @@ class WorkspaceLinter:
         rules = config.rules_to_run(self.registry)
         key = tuple(r.id for r in rules)
         if key not in self._rulesets:
-            self._rulesets[key] = RuleSet(rules)
+            self._rulesets[key] = RuleSet(rules, foreign_id_map(self.registry))
         return self._rulesets[key]
 
     # -- linting -------------------------------------------------------------
