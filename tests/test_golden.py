@@ -19,7 +19,7 @@ from click.testing import CliRunner
 
 from go_script_lint.cli import main as cli_main
 from go_script_lint.output import FORMATS
-from go_script_lint.project.config import load_config_file
+from go_script_lint.project.config_file import load_config_file
 from go_script_lint.rules import REGISTRY
 from tests.harness import EXAMPLE_EXCLUDES, ROOT, RULE_FIXTURES
 
