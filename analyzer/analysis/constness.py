@@ -4,12 +4,14 @@
 quiet on fixed values also accept values *built only from constants*:
 ``fmt.Sprintf`` / ``strings.Join`` / ``filepath.Join`` of constants, a
 variable whose every assignment is constant (``sh := "sh"; if win { sh =
-"cmd" }``), ``exec.LookPath("git")``, ``runtime.GOOS``, and an element of a
-constant table (``tools[name]`` where ``tools`` is a literal of constants).
+"cmd" }``), ``exec.LookPath("git")``, ``runtime.GOOS``, an element of a constant table
+(``tools[name]`` where ``tools`` is a literal of constants), and a parameter
+every call site passes a constant for (:mod:`~go_script_lint.analysis.callsites`).
 """
 
 from __future__ import annotations
 
+from go_script_lint.analysis.callsites import parameter_arguments
 from go_script_lint.analysis.context import FileContext
 from go_script_lint.analysis.dataflow import declaring_rhs, facts
 from go_script_lint.analysis.scopes import Definition
@@ -135,14 +137,28 @@ def _constant_identifier(ctx: FileContext, ident: Node, depth: int) -> bool:
         return False
     if definition.kind == "const":
         return True
-    if definition.kind not in ("var", "range"):
+    if definition.kind not in ("var", "range", "param"):
         return False
     cache = ctx.memo(CONSTANT_IDENTIFIERS, dict)
     key = definition.node.id
     if key not in cache:
         cache[key] = False  # a cycle (`s = s + "x"`) proves nothing
-        cache[key] = _constant_definition(ctx, definition, depth)
+        cache[key] = (
+            _constant_parameter(ctx, definition, depth)
+            if definition.kind == "param"
+            else _constant_definition(ctx, definition, depth)
+        )
     return cache[key]
+
+
+def _constant_parameter(ctx: FileContext, definition: Definition, depth: int) -> bool:
+    """A parameter every call site passes a constant for (never re-assigned)."""
+    if definition.node.id in facts(ctx).assigned:
+        return False
+    arguments = parameter_arguments(ctx, definition)
+    return arguments is not None and all(
+        is_constant(a.ctx, a.node, depth + 1) for a in arguments
+    )
 
 
 def _constant_definition(ctx: FileContext, definition: Definition, depth: int) -> bool:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from go_script_lint.analysis.context import FileContext
+from go_script_lint.analysis.scopes import Definition
 from go_script_lint.base.memo import MemoKey
 from go_script_lint.golang import go_ast
 from go_script_lint.golang.parsing import Node, query_captures
@@ -118,3 +119,8 @@ def declaring_rhs(name_node: Node) -> Node | None:
     if parent.type == "var_spec":
         return parent.child_by_field_name("value")
     return None
+
+
+def assigned_values(ctx: FileContext, definition: Definition) -> list[Node]:
+    """Right-hand sides of every later ``x = …`` of the variable ``definition``."""
+    return list(facts(ctx).assigned.get(definition.node.id, ()))

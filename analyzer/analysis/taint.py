@@ -4,8 +4,12 @@ Intra-procedural and syntactic: an expression is followed through
 identifiers to their initialisers and later re-assignments (bounded).
 Recognised sources are ``os.Args``, ``flag`` values (pointers and
 ``flag.StringVar(&v, …)`` targets), environment reads, stdin readers
-(``bufio`` over ``os.Stdin``, ``fmt.Scan``), fields of an ``*http.Request``
-parameter, and other function parameters (the weakest evidence).
+(``bufio`` over ``os.Stdin``, ``fmt.Scan``), data of an ``*http.Request``
+parameter (``r.URL``, ``r.FormValue(…)``, ``r.Header``, ``r.Body``, … but
+not ``r.Context()`` or ``r.Method``), and other function parameters (the
+weakest evidence). A parameter of an unexported function that the package
+only ever calls directly is followed into the arguments of every call site
+(:mod:`go_script_lint.analysis.callsites`), in whichever file they are.
 """
 
 from __future__ import annotations
@@ -13,17 +17,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from go_script_lint.analysis.callsites import parameter_arguments
 from go_script_lint.analysis.constness import fixed_element
 from go_script_lint.analysis.context import FileContext
 from go_script_lint.analysis.dataflow import declaring_rhs, facts
 from go_script_lint.analysis.scopes import Definition
+from go_script_lint.base.memo import MemoKey
+from go_script_lint.base.model import Location
 from go_script_lint.golang import go_ast
 from go_script_lint.golang.parsing import Node
 
-__all__ = ["Source", "declaring_rhs", "input_source", "sources_of"]
+__all__ = ["Source", "declaring_rhs", "input_source", "package_has_input", "sources_of"]
 
 MAX_NODES = 400  # per query: bounds the work on huge expressions
 MAX_HOPS = 12  # identifier → initialiser steps
+PARAMETER_HOPS = 4  # a step into the callers costs more: at most ~3 levels of calls
 
 ENV_SOURCES = frozenset(
     {"os.Getenv", "os.LookupEnv", "os.Environ", "syscall.Getenv", "os.ExpandEnv"}
@@ -72,6 +80,13 @@ _LABELS = {
     "self": "the running program itself",
     "goroot": "the Go installation",
 }
+# Request members that carry no client-chosen data worth tracking.
+HTTP_NON_DATA = frozenset(
+    {"Context", "Method", "ContentLength", "TLS", "ProtoMajor", "ProtoMinor", "Cancel"}
+)
+MAX_HTTP_SHOWN = 3  # selector / call levels shown when naming a request field
+
+Follow = list[tuple[Node, int, FileContext]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,13 +94,19 @@ class Source:
     """Where a value came from.
 
     ``kind`` is one of ``args``, ``env``, ``flag``, ``stdin``, ``http``,
-    ``param``, ``temp``, ``home``, ``self``, ``goroot``; ``node`` is the expression that
-    produced it.
+    ``param``, ``temp``, ``home``, ``self``, ``goroot``; ``node`` is the expression
+    that produced it, in the file ``where`` (another file of the package when a
+    parameter was followed to its call sites).
     """
 
     kind: str
     node: Node
     description: str
+    where: FileContext
+
+    def location(self, message: str) -> Location:
+        """Where the value comes from, for a finding's related locations."""
+        return self.where.location(self.node, message=message)
 
     @property
     def is_input(self) -> bool:
@@ -95,33 +116,74 @@ class Source:
 
 def _describe(kind: str, ctx: FileContext, node: Node) -> Source:
     snippet = " ".join(ctx.text(node).split())[:60]
-    return Source(kind, node, f"from {_LABELS[kind]} (`{snippet}`)")
+    return Source(kind, node, f"from {_LABELS[kind]} (`{snippet}`)", ctx)
 
 
-def sources_of(ctx: FileContext, expr: Node | None) -> list[Source]:
-    """Every recognised origin of ``expr``, in the order found."""
+def package_has_input(ctx: FileContext) -> bool:
+    """Whether any file of the package mentions an input source at all (cheap gate).
+
+    A byte search for the names every source needs (``Args``, ``Getenv``,
+    ``flag``, ``Stdin``, ``Scan``, ``Request``…): a package without any of them
+    cannot produce an input source, so callers may skip the walk.
+    """
+
+    def scan() -> bool:
+        return any(
+            token in f.source for f in ctx.package.files for token in _INPUT_TOKENS
+        )
+
+    return ctx.package.memo(HAS_INPUT, scan)
+
+
+HAS_INPUT: MemoKey[bool] = MemoKey("analysis.taint.has_input")
+_INPUT_TOKENS = (
+    b"Args",
+    b"Getenv",
+    b"LookupEnv",
+    b"Environ",
+    b"ExpandEnv",
+    b"Stdin",
+    b"Scan",
+    b"Request",
+    b"flag",
+)
+
+
+def sources_of(
+    ctx: FileContext,
+    expr: Node | None,
+    stop: frozenset[str] = frozenset(),
+    limit: int = MAX_NODES,
+) -> list[Source]:
+    """Every recognised origin of ``expr``, in the order found.
+
+    Calls of a function named in ``stop`` (qualified, ``path/filepath.Base``)
+    are not looked into: the caller treats their result as sanitised. At most
+    ``limit`` nodes are visited.
+    """
     if expr is None:
         return []
     found: list[Source] = []
-    seen: set[int] = set()
-    stack: list[tuple[Node, int]] = [(expr, 0)]
+    seen: set[tuple[int, int]] = set()
+    stack: Follow = [(expr, 0, ctx)]
     visited = 0
-    while stack and visited < MAX_NODES:
-        node, hops = stack.pop()
-        if node.id in seen:
+    while stack and visited < limit:
+        node, hops, where = stack.pop()
+        key = (id(where), node.id)
+        if key in seen:
             continue
-        seen.add(node.id)
+        seen.add(key)
         visited += 1
-        source, follow = _step(ctx, node, hops)
+        if stop and node.type == "call_expression" and where.callee(node) in stop:
+            continue
+        source, follow = _step(where, node, hops)
         if source is not None:
             found.append(source)
         stack.extend(follow)
     return found
 
 
-def _step(
-    ctx: FileContext, node: Node, hops: int
-) -> tuple[Source | None, list[tuple[Node, int]]]:
+def _step(ctx: FileContext, node: Node, hops: int) -> tuple[Source | None, Follow]:
     """One node: the source it is, or the nodes its value comes from."""
     kind = node.type
     if kind == "selector_expression":
@@ -137,9 +199,9 @@ def _step(
             return _describe("self" if index == 0 else "args", ctx, node), []
         element = fixed_element(ctx, node)
         if element is not None:
-            return None, [(element, hops)]
+            return None, [(element, hops, ctx)]
         # An element's value comes from the container; the index only selects.
-        return None, [(operand, hops)] if operand is not None else []
+        return None, [(operand, hops, ctx)] if operand is not None else []
     elif kind == "call_expression":
         source = _call_source(ctx, node)
         if source is not None:
@@ -165,16 +227,27 @@ def _step(
         "field_identifier",
     ):
         return None, []
-    children = [(c, hops) for c in reversed(node.named_children)]
+    children = [(c, hops, ctx) for c in reversed(node.named_children)]
     return None, children
 
 
 def _definition_step(
     ctx: FileContext, node: Node, definition: Definition, hops: int
-) -> tuple[Source | None, list[tuple[Node, int]]]:
+) -> tuple[Source | None, Follow]:
     if definition.kind == "param":
-        kind = "http" if _is_http_request(ctx, definition) else "param"
-        return _describe(kind, ctx, node), []
+        if _is_http_request(ctx, definition):
+            field = _request_use(node)
+            if field is None:
+                return None, []
+            return _describe("http", ctx, field), []
+        later: Follow = [
+            (v, hops + 1, ctx) for v in facts(ctx).assigned.get(definition.node.id, ())
+        ]
+        arguments = parameter_arguments(ctx, definition)
+        if arguments is None:
+            return _describe("param", ctx, node), later
+        step = hops + PARAMETER_HOPS
+        return None, [(a.node, step, a.ctx) for a in arguments] + later
     bound = facts(ctx).bound.get(definition.node.id)
     if bound is not None:
         return _describe(bound[0], ctx, bound[1]), []
@@ -186,7 +259,34 @@ def _definition_step(
         values.append(value)
     if definition.kind in ("var", "range"):
         values.extend(facts(ctx).assigned.get(definition.node.id, ()))
-    return None, [(v, hops + 1) for v in values]
+    return None, [(v, hops + 1, ctx) for v in values]
+
+
+def _request_use(ident: Node) -> Node | None:
+    """The request data ``r`` is used for (``r.URL.Path``, ``r.FormValue("f")``).
+
+    ``None`` when the use carries no client-chosen data (``r.Context()``).
+    """
+    node = ident
+    for level in range(MAX_HTTP_SHOWN):
+        parent = node.parent
+        if parent is None:
+            break
+        if (
+            parent.type == "selector_expression"
+            and parent.child_by_field_name("operand") == node
+        ):
+            if (
+                level == 0
+                and go_ast.text(parent.child_by_field_name("field")) in HTTP_NON_DATA
+            ):
+                return None
+            node = parent
+        elif parent.type == "call_expression" and level > 0:
+            node = parent
+        else:
+            break
+    return node
 
 
 def _call_source(ctx: FileContext, call: Node) -> Source | None:

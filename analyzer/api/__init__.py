@@ -10,6 +10,8 @@ May import: every layer below it (``base``, ``golang``, ``project``, ``analysis`
 """
 
 from go_script_lint.analysis import errcheck
+from go_script_lint.analysis.archives import archive_entry, entry_name
+from go_script_lint.analysis.callsites import function_calls
 from go_script_lint.analysis.capabilities import (
     denied,
     has_sandbox,
@@ -18,7 +20,7 @@ from go_script_lint.analysis.capabilities import (
 )
 from go_script_lint.analysis.constness import constant_strings, is_constant
 from go_script_lint.analysis.context import FileContext, PackageContext
-from go_script_lint.analysis.dataflow import declaring_rhs
+from go_script_lint.analysis.dataflow import assigned_values, declaring_rhs
 from go_script_lint.analysis.exec_commands import exec_argv, program_name, short_callee
 from go_script_lint.analysis.file_modes import (
     mode_argument,
@@ -30,6 +32,7 @@ from go_script_lint.analysis.file_modes import (
 )
 from go_script_lint.analysis.flag_bindings import EnvRead, FlagDef
 from go_script_lint.analysis.flow import defers_of, reaches
+from go_script_lint.analysis.go_version import script_go_version, version_text
 from go_script_lint.analysis.input_bindings import (
     InputCheck,
     ParameterBinding,
@@ -38,6 +41,7 @@ from go_script_lint.analysis.input_bindings import (
 )
 from go_script_lint.analysis.input_names import normalise, upper_snake
 from go_script_lint.analysis.json_types import compatible, json_kinds
+from go_script_lint.analysis.origins import confined, value_nodes, variable_names
 from go_script_lint.analysis.package_manifest import (
     manifest_of,
     openapi_of,
@@ -49,6 +53,13 @@ from go_script_lint.analysis.parameters import (
     marked_structs,
     nested_structs,
 )
+from go_script_lint.analysis.secrets import (
+    bound_names,
+    entropy,
+    is_secret_name,
+    is_test_file,
+    mask,
+)
 from go_script_lint.analysis.struct_types import (
     Field,
     TypeIndex,
@@ -58,8 +69,14 @@ from go_script_lint.analysis.struct_types import (
     unwrap_pointer,
 )
 from go_script_lint.analysis.structtags import source_tag
-from go_script_lint.analysis.taint import input_source, sources_of
+from go_script_lint.analysis.taint import (
+    Source,
+    input_source,
+    package_has_input,
+    sources_of,
+)
 from go_script_lint.analysis.typeinfo import file_types
+from go_script_lint.analysis.typenames import qualified_type
 from go_script_lint.analysis.version_features import feature_uses
 from go_script_lint.base.memo import MemoKey
 from go_script_lint.base.model import Finding, Fix, Level, Location, Replacement, Risk
@@ -103,21 +120,29 @@ __all__ = [
     "Replacement",
     "Risk",
     "Rule",
+    "Source",
     "TypeIndex",
     "YNode",
+    "archive_entry",
+    "assigned_values",
+    "bound_names",
     "bound_parameters",
     "compatible",
+    "confined",
     "constant_strings",
     "crosscheck",
     "declaring_rhs",
     "defers_of",
     "denied",
+    "entropy",
+    "entry_name",
     "errcheck",
     "exec_argv",
     "feature_uses",
     "field_for",
     "file_of",
     "file_types",
+    "function_calls",
     "go_ast",
     "gomod_location",
     "has_sandbox",
@@ -125,9 +150,12 @@ __all__ = [
     "header",
     "input_source",
     "is_constant",
+    "is_secret_name",
+    "is_test_file",
     "json_kinds",
     "manifest_of",
     "marked_structs",
+    "mask",
     "mode_argument",
     "module_paths",
     "need_of",
@@ -135,13 +163,16 @@ __all__ = [
     "normalise",
     "openapi_of",
     "package_gomod",
+    "package_has_input",
     "parameter_bindings",
     "program_name",
+    "qualified_type",
     "query_captures",
     "reaches",
     "replace_fix",
     "sandbox_for",
     "schema_file_of",
+    "script_go_version",
     "shebang_end",
     "short_callee",
     "show_mode",
@@ -155,6 +186,9 @@ __all__ = [
     "unwrap_pointer",
     "upper_snake",
     "validate_registry",
+    "value_nodes",
+    "variable_names",
+    "version_text",
     "weak_bits",
     "writable_bits",
 ]

@@ -208,6 +208,21 @@ class LineIndex:
         """0-based line that contains byte ``offset``."""
         return bisect.bisect_right(self._starts, offset) - 1
 
+    def offset(self, line: int, column: int) -> int:
+        """Byte offset of 1-based ``line`` and UTF-16 ``column`` (inverse of :meth:`position`)."""
+        line0 = max(0, min(line - 1, len(self._starts) - 1))
+        start = self._starts[line0]
+        raw = self.line_bytes(line0)
+        if raw.isascii():
+            return start + min(column - 1, len(raw))
+        units = 0
+        text = raw.decode("utf-8", errors="replace")
+        for i, ch in enumerate(text):
+            if units >= column - 1:
+                return start + len(text[:i].encode("utf-8"))
+            units += 2 if ord(ch) > 0xFFFF else 1
+        return start + len(raw)
+
     def line_bytes(self, line0: int) -> bytes:
         """The bytes of 0-based line ``line0`` without its terminator."""
         start = self._starts[line0]

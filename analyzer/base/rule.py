@@ -65,6 +65,8 @@ class Rule:
             ``foreign-suppressions: true`` a peer's comment naming one of them
             (``#nosec G204``) suppresses this rule too; the table in
             docs/configuration.md is generated from these.
+        masks_region: A finding's region is a secret: the engine masks it (all but
+            the first four characters) in the file text every snippet is cut from.
     """
 
     id: str
@@ -91,6 +93,7 @@ class Rule:
     in_tests: bool = True
     aliases: tuple[str, ...] = ()
     foreign_ids: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    masks_region: bool = False
 
     @property
     def pascal_name(self) -> str:

@@ -35,6 +35,7 @@ from go_script_lint.base.source import (
     is_generated,
     read_bytes,
 )
+from go_script_lint.engine.masking import mask_secrets, masked_snippets
 from go_script_lint.engine.ruleset import RuleSet
 from go_script_lint.engine.suppress import (
     SuppressionComment,
@@ -56,6 +57,8 @@ log = logging.getLogger(__name__)
 
 PARSE_ERROR = "GSL001"
 UNREADABLE = "GSL002"
+
+SNIPPET_LINES = 5  # lines of code frame kept with each finding
 
 
 def raise_internal_errors() -> bool:
@@ -295,8 +298,12 @@ class UnitAnalysis:
         unused = self.ruleset.get(UNUSED_SUPPRESSION)
         if unused is not None:
             items.extend(self.unused_suppressions(unused, path, comments, lines))
+        masked = mask_secrets(source, lines, items, self.ruleset.get)
+        if masked is not source:
+            # Hashes and fingerprints describe the real file; snippets never show secrets.
+            items = masked_snippets(items, masked, SNIPPET_LINES)
         return fingerprint.fingerprint_findings(
-            items, source, snippet_lines=5, index=lines
+            items, source, snippet_lines=SNIPPET_LINES, index=lines
         )
 
     def unused_suppressions(

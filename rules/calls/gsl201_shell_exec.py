@@ -146,9 +146,7 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
     related: tuple[Location, ...] = ()
     if source is not None:
         what += f" {source.description}"
-        related = (
-            ctx.location(source.node, message="untrusted value comes from here"),
-        )
+        related = (source.location("untrusted value comes from here"),)
     yield ctx.finding(
         RULE,
         node,

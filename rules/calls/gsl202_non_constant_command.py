@@ -33,9 +33,7 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
         yield ctx.finding(
             RULE,
             node,
-            related=(
-                ctx.location(tainted.node, message="the program comes from here"),
-            ),
+            related=(tainted.location("the program comes from here"),),
             precision="high",
             callee=short_callee(argv.callee),
             program=program,

@@ -96,7 +96,7 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
         yield ctx.finding(
             RULE,
             node,
-            related=(ctx.location(origin.node, message="the path comes from here"),),
+            related=(origin.location("the path comes from here"),),
             precision="high",
             callee=callee,
             what=f"a path {origin.description}",
