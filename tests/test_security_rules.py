@@ -16,7 +16,8 @@ from go_script_lint.output import FORMATS
 from go_script_lint.project.config import Config
 from go_script_lint.rules import REGISTRY
 from tests.harness import FIXTURES, RULE_FIXTURES
-from tests.test_output import run_check_sarif, validate_sarif
+from tests.sarif_checks import check_sarif
+from tests.test_output import validate_sarif
 
 SECURITY_IDS = [f"GSL21{n}" for n in range(1, 9)]
 SECRETS_DIR = RULE_FIXTURES / "GSL216"
@@ -93,7 +94,9 @@ def test_security_sarif_is_valid(tmp_path: Path) -> None:
     rules = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}
     for rule_id in SECURITY_IDS:
         assert "security-severity" in rules[rule_id]["properties"], rule_id
-    assert "0 problems" in run_check_sarif(text, tree)
+    report = check_sarif(text, tree)
+    assert not report.problems, report.problems
+    assert report.results == len(run.findings)
 
 
 def _write(tmp_path: Path, files: dict[str, str]) -> Path:
