@@ -229,6 +229,7 @@ RULE = Rule(
     level=Level.ERROR,
     risk=Risk.HIGH,
     scan_level=Risk.LOW,
+    in_tests=False,
     tags=("security", "filesystem", "injection"),
     cwe=(22, 73),
     precision="high",

@@ -93,6 +93,7 @@ RULE = Rule(
     level=Level.ERROR,
     risk=Risk.HIGH,
     scan_level=Risk.LOW,
+    in_tests=False,
     tags=("security", "filesystem", "archive"),
     cwe=(22, 59),
     precision="high",

@@ -252,6 +252,7 @@ RULE = Rule(
     level=Level.ERROR,
     risk=Risk.MEDIUM,
     scan_level=Risk.LOW,
+    in_tests=False,
     tags=("security", "tls", "network"),
     cwe=(326, 327),
     precision="very-high",

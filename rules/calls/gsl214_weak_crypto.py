@@ -153,6 +153,7 @@ RULE = Rule(
     level=Level.ERROR,
     risk=Risk.MEDIUM,
     scan_level=Risk.LOW,
+    in_tests=False,
     tags=("security", "crypto"),
     cwe=(327, 328),
     precision="high",

@@ -161,6 +161,7 @@ RULE = Rule(
     level=Level.ERROR,
     risk=Risk.MEDIUM,
     scan_level=Risk.LOW,
+    in_tests=False,
     tags=("security", "crypto"),
     cwe=(338,),
     precision="high",

@@ -172,6 +172,7 @@ RULE = Rule(
     level=Level.ERROR,
     risk=Risk.HIGH,
     scan_level=Risk.LOW,
+    in_tests=False,
     tags=("security", "secrets"),
     cwe=(798, 259),
     precision="high",

@@ -166,6 +166,7 @@ RULE = Rule(
     level=Level.WARNING,
     risk=Risk.LOW,
     scan_level=Risk.LOW,
+    in_tests=False,
     tags=("security", "network", "reliability"),
     cwe=(400, 1088),
     precision="high",

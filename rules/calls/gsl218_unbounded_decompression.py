@@ -97,6 +97,7 @@ RULE = Rule(
     level=Level.WARNING,
     risk=Risk.MEDIUM,
     scan_level=Risk.LOW,
+    in_tests=False,
     tags=("security", "dos"),
     cwe=(409, 400),
     precision="high",
