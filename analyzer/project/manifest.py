@@ -116,7 +116,7 @@ def manifest_json_schema() -> dict[str, Any]:
 def _validator() -> jsonschema.Draft202012Validator:
     # Imported on first use: jsonschema costs more to import than a one-file run
     # without a manifest takes in all.
-    import jsonschema  # type: ignore[import-untyped]
+    import jsonschema
 
     return jsonschema.Draft202012Validator(manifest_json_schema())
 
