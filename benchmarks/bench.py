@@ -255,7 +255,7 @@ def run(corpus: Path, rounds: int, use_semgrep: bool) -> None:
     semgrep, where = (
         find_semgrep() if use_semgrep else (None, "semgrep: skipped (--no-semgrep)")
     )
-    print(where)
+    print(where, flush=True)
     with tempfile.TemporaryDirectory(prefix="gsl-bench-") as tmp:
         work = Path(tmp)
         listing = work / "files.txt"
@@ -267,9 +267,14 @@ def run(corpus: Path, rounds: int, use_semgrep: bool) -> None:
         )
         cmds = commands(corpus, listing, files, work, semgrep)
         samples: dict[str, list[Sample]] = {name: [] for name in cmds}
-        for _ in range(rounds):
+        for round_no in range(1, rounds + 1):
             for name, cmd in cmds.items():
-                samples[name].append(measure(cmd))
+                sample = measure(cmd)
+                samples[name].append(sample)
+                # A line as each run ends: a long run shows its progress.
+                print(f"  round {round_no}: {name:34} {sample.cpu:8.2f} s CPU "
+                      f"{sample.wall:8.2f} s wall {sample.peak_kb / 1024:6.0f} MB",
+                      flush=True)  # fmt: skip
         if semgrep:
             print(semgrep_scanned(work))
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
