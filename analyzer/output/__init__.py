@@ -9,12 +9,12 @@ May import: ``base`` (the run result and the rule catalog entries).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from importlib import import_module
 from types import MappingProxyType
 from typing import Protocol
 
 from go_script_lint.base.model import RunResult
 from go_script_lint.base.rule import Rule
-from go_script_lint.output import concise, github, gitlab, json, junit, sarif, text
 
 __all__ = ["FORMATS", "Renderer"]
 
@@ -29,15 +29,26 @@ class Renderer(Protocol):
         ...
 
 
+class _Deferred:
+    """A format's ``render``, its module imported on first use.
+
+    sarif-om alone costs more to import than a one-file text run takes.
+    """
+
+    def __init__(self, module: str) -> None:
+        self.module = f"go_script_lint.output.{module}"
+
+    def __call__(
+        self, run: RunResult, rules: Sequence[Rule], *, color: bool = False
+    ) -> str:
+        render: Renderer = import_module(self.module).render
+        return render(run, rules, color=color)
+
+
 #: ``--format`` name → render function.
 FORMATS: Mapping[str, Renderer] = MappingProxyType(
     {
-        "text": text.render,
-        "concise": concise.render,
-        "json": json.render,
-        "sarif": sarif.render,
-        "github": github.render,
-        "gitlab": gitlab.render,
-        "junit": junit.render,
+        name: _Deferred(name)
+        for name in ("text", "concise", "json", "sarif", "github", "gitlab", "junit")
     }
 )

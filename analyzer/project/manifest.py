@@ -17,14 +17,12 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import jsonschema  # type: ignore[import-untyped]
-
 from go_script_lint.base import overlay, yamlpos
 from go_script_lint.base.model import Level, Location, Region
 from go_script_lint.base.yamlpos import YNode
 
 if TYPE_CHECKING:
-    pass
+    import jsonschema  # type: ignore[import-untyped]
 
 PARAMETER_TYPES = ("string", "integer", "number", "boolean", "array", "object")
 SCHEMA_MAX_BYTES = 5 << 20
@@ -116,6 +114,10 @@ def manifest_json_schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
+    # Imported on first use: jsonschema costs more to import than a one-file run
+    # without a manifest takes in all.
+    import jsonschema
+
     return jsonschema.Draft202012Validator(manifest_json_schema())
 
 
