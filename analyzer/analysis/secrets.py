@@ -67,7 +67,7 @@ def is_test_file(ctx: FileContext) -> bool:
     ``_test.go`` files are already quiet for rules with ``in_tests=False``
     (the engine's ``tests:`` paths); this also covers test support code that
     is not named as a test, which the security rules GSL213-GSL218 leave to the
-    deep scan.
+    deep scan (GSL216 reports known-format credentials in tests too).
     """
     return ctx.memo(IS_TEST_FILE, lambda: _is_test_file(ctx))
 
