@@ -1,10 +1,18 @@
 """Analyses of Go code that rules share, each computed once per file or package.
 
-What a check sees (``context``), name resolution (``imports``, ``scopes``,
-``resolve``), value tracking (``constness``, ``taint``, ``dataflow``,
-``flow``), types (``typeinfo``, ``signatures``, ``declarations``), the
-sandbox capability model (``capabilities``), and narrower helpers
-(``exec_commands``, ``file_modes``, ``errcheck``, ``structtags``,
-``struct_types``, ``parameters``, ``version_features``).
+- What a check sees: ``context`` (``FileContext``, ``PackageContext``).
+- Names: ``imports``, ``scopes``, ``resolve``.
+- Values: ``constness``, ``taint``, ``origins``, ``dataflow``, ``flow``,
+  ``callsites`` (parameters filled by every caller).
+- Types: ``typeinfo``, ``typeshapes``, ``typenames``, ``signatures``,
+  ``declarations``, ``struct_types``, ``structtags``, ``json_types``.
+- Dropped errors: ``errcheck``, ``benign_errors``, ``writer_params``.
+- Risky calls: ``exec_commands``, ``file_modes``, ``archives``, ``secrets``.
+- Script inputs and their contract: ``flag_kinds``, ``flag_bindings``,
+  ``flag_usage``, ``input_names``, ``input_bindings``, ``parameters``,
+  ``package_manifest``; the manifest writer: ``manifest_inference``,
+  ``sandbox_inference``, ``manifest_writer``.
+- Toolchain and sandbox: ``go_version``, ``version_features``, ``capabilities``.
+
 May import: ``base``, ``golang``, ``project``.
 """

@@ -2,7 +2,10 @@
 
 Each format module has ``render(run, rules, *, color=False) -> str`` and
 never touches files, the configuration or the engine; the CLI writes the
-text where it belongs.
+text where it belongs. Formats: ``text``, ``concise``, ``json``, ``github``,
+``gitlab``, ``junit`` and ``sarif`` (built from ``sarif_rules`` and
+``sarif_results``, checked by ``sarif_limits``, cut to fit by ``sarif_fit``,
+written by ``sarif_serialize``).
 May import: ``base`` (the run result and the rule catalog entries).
 """
 
