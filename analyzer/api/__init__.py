@@ -41,6 +41,7 @@ from go_script_lint.analysis.json_types import compatible, json_kinds
 from go_script_lint.analysis.package_manifest import (
     manifest_of,
     openapi_of,
+    reference_problem,
     schema_file_of,
 )
 from go_script_lint.analysis.parameters import (
@@ -139,6 +140,7 @@ __all__ = [
     "program_name",
     "query_captures",
     "reaches",
+    "reference_problem",
     "replace_fix",
     "sandbox_for",
     "schema_file_of",
