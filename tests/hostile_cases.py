@@ -41,6 +41,7 @@ ADDRESS_LIMIT = (
 )  # address space: Python + tree-sitter reserve more than they use
 BASE_ARGS = ("--no-config", "--jobs", "1")
 PEAK_RSS_KB = [0]  # the largest peak RSS of any run so far (for the report)
+LAST_STDERR = [b""]  # of the last run, for a failing test's message
 
 
 @dataclass
@@ -122,7 +123,8 @@ def run_cli(
         _kill_group(proc.pid)  # workers left behind by a killed parent
         out.seek(0)
         err.seek(0)
-        return Run(status, out.read(), err.read(), seconds, rss, timed_out)
+        LAST_STDERR[0] = err.read()
+        return Run(status, out.read(), LAST_STDERR[0], seconds, rss, timed_out)
 
 
 def run_plain(

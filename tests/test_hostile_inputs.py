@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile_cases import CASES, MEMORY_LIMIT, PEAK_RSS_KB
+from tests.hostile_cases import CASES, LAST_STDERR, MEMORY_LIMIT, PEAK_RSS_KB
 
 # Each CLI run gets this long (most take one or two seconds): a regression
 # that hangs fails the test instead of stalling the suite.
@@ -24,5 +24,7 @@ DEADLINE = 25.0
 def test_hostile_input(name: str, tmp_path: Path) -> None:
     _, case = CASES[name]
     PEAK_RSS_KB[0] = 0
-    assert case(tmp_path, DEADLINE) == "ok"
+    assert case(tmp_path, DEADLINE) == "ok", LAST_STDERR[0].decode(errors="replace")[
+        -3000:
+    ]
     assert PEAK_RSS_KB[0] * 1024 < MEMORY_LIMIT
