@@ -422,7 +422,7 @@ def deep_func_literals_50000(tmp: Path, timeout: float) -> str:
 @case("silent")
 def deep_blocks_under_the_cap_are_analysed(tmp: Path, timeout: float) -> str:
     root = tmp / "repo"
-    write(root / "main.go", _nested(25_000, "{", "}"))  # ~50,000 syntax levels
+    write(root / "main.go", _nested(5_000, "{", "}"))  # ~10,000 syntax levels
     run = run_cli(root, [".", "--format", "json", *BASE_ARGS], timeout=timeout)
     return verdict(run, codes=(1,), want=has("GSL203"))
 

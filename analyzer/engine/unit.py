@@ -163,7 +163,6 @@ class UnitAnalysis:
             return
         self.parse_seconds[path] = time.monotonic() - started
         if limits.deeper_than(parsed.tree.root_node):
-            # Queries cannot see that deep: reported, never a silent pass.
             if go_file.report:
                 self.unreadable(path, depth_message())
             return
@@ -285,22 +284,16 @@ class UnitAnalysis:
     # -- collecting ----------------------------------------------------------
 
     def source_of(self, path: str) -> bytes | None:
-        """Bytes of a file a finding points into: only what the analysis read.
-
-        Never a second read through the path: it could have changed, or be a
-        link to somewhere else by now.
-        """
+        """Bytes the analysis read (never a second read through the path)."""
         return self.sources.get(path) or self.package.sources.get(path) or None
 
     def input_problems(self) -> None:
         """GSL002 for package inputs that could not be read; a note for refused ones."""
-        for problem in self.package.input_problems:
-            if problem.outside:
-                self.notifications.append(
-                    Notification(problem.message, Level.NOTE, path=problem.path)
-                )
+        for p in self.package.input_problems:
+            if p.outside:
+                self.notifications.append(Notification(p.message, Level.NOTE, p.path))
             else:
-                self.unreadable(problem.path, problem.message)
+                self.unreadable(p.path, p.message)
 
     def finish(self) -> FileResult:
         """Suppressions, snippets and fingerprints; then the unit's result."""
