@@ -158,14 +158,11 @@ class UnitAnalysis:
                 # `#!` line: GSL108, not GSL001
                 parsed = parse_go(mask_shebang(data))
         except limits.BudgetExceeded as exc:
-            if go_file.report:
-                self.unreadable(path, budget_message(self.config, exc))
-            return
+            msg = budget_message(self.config, exc)
+            return self.unreadable(path, msg) if go_file.report else None
         self.parse_seconds[path] = time.monotonic() - started
-        if limits.deeper_than(parsed.tree.root_node):
-            if go_file.report:
-                self.unreadable(path, depth_message())
-            return
+        if limits.deeper_than(parsed.tree.root_node):  # queries cannot see that deep
+            return self.unreadable(path, depth_message()) if go_file.report else None
         ctx = FileContext(
             path, go_file.abspath, data, parsed.tree, self.package, self.config
         )
@@ -281,14 +278,13 @@ class UnitAnalysis:
                         raise
                     self.internal_error(rule, ctx.path, exc)
 
-    # -- collecting ----------------------------------------------------------
-
     def source_of(self, path: str) -> bytes | None:
         """Bytes the analysis read (never a second read through the path)."""
         return self.sources.get(path) or self.package.sources.get(path) or None
 
-    def input_problems(self) -> None:
-        """GSL002 for package inputs that could not be read; a note for refused ones."""
+    def input_problems(
+        self,
+    ) -> None:  # GSL002 for unreadable inputs, a note for refused
         for p in self.package.input_problems:
             if p.outside:
                 self.notifications.append(Notification(p.message, Level.NOTE, p.path))
