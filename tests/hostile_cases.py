@@ -641,9 +641,12 @@ def _signal_case(tmp: Path, timeout: float, signum: int, expect: int) -> str:
         return "crash"
     kept = (root / "out.sarif").read_bytes() == previous
     one_line = run.stderr.decode().count("\n") == 1
-    # No half-written cache entry or report left behind.
-    leftovers = [*(root / ".cache-home").rglob("*.tmp"), *root.glob(".gsl-*.tmp")]
-    clean = kept and one_line and not leftovers
+    # No temporary report left behind, and every cache entry whole (a worker
+    # killed mid-write may leave a *.tmp, never a half-written entry).
+    leftovers = list(root.glob(".gsl-*.tmp"))
+    entries = (root / ".cache-home").rglob("*.json")
+    whole = all(json.loads(e.read_bytes()).get("schema") == 1 for e in entries)
+    clean = kept and one_line and not leftovers and whole
     return "ok" if run.code == expect and clean else "lost"
 
 
