@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from go_script_lint.analysis.imports import ImportTable
 from go_script_lint.analysis.resolve import Resolver
@@ -22,7 +23,8 @@ from go_script_lint.base.model import (
     Region,
     Risk,
 )
-from go_script_lint.golang import go_ast
+from go_script_lint.base.safe_io import UNBOUNDED, Kind, ReadResult, Roots, read_regular
+from go_script_lint.golang import go_ast, limits
 from go_script_lint.golang.parsing import Node, Tree
 
 if TYPE_CHECKING:
@@ -250,6 +252,15 @@ class FileContext(FindingFactory):
         )
 
 
+@dataclass(frozen=True, slots=True)
+class InputProblem:
+    """A package input (go.mod, manifest, schema) that could not be read."""
+
+    path: str
+    message: str
+    outside: bool
+
+
 class PackageContext(FindingFactory):
     """The analysed Go files of one directory, plus its go.mod and manifest.
 
@@ -260,6 +271,10 @@ class PackageContext(FindingFactory):
         gomod_path: The nearest ``go.mod`` at or above the directory.
         manifest_path: ``go-script.yaml`` of this directory, if any.
         owns_gomod: The go.mod lives in this very directory (its own checks run here).
+        roots: Where every input must resolve to (see :mod:`~go_script_lint.base.safe_io`).
+        sources: Bytes of each input read so far, by display path: snippets
+            come from these, never from a second read through the path.
+        input_problems: Inputs that could not be read, for GSL002 and notes.
     """
 
     def __init__(
@@ -271,6 +286,7 @@ class PackageContext(FindingFactory):
         manifest_path: Path | None = None,
         owns_gomod: bool = False,
         display: Any = None,
+        roots: Roots = UNBOUNDED,
     ) -> None:
         """Describe a directory; the engine appends the parsed files."""
         self.directory = directory
@@ -281,6 +297,42 @@ class PackageContext(FindingFactory):
         self.owns_gomod = owns_gomod
         self.files: list[FileContext] = []
         self._display = display
+        self.roots = roots
+        self.sources: dict[str, bytes] = {}
+        self.input_problems: list[InputProblem] = []
+
+    def memo(self, key: MemoKey[T], factory: Callable[[], T]) -> T:
+        """Like :meth:`FindingFactory.memo`; the time is not charged to a Go file.
+
+        Package facts are computed while some Go file's rules run, under that
+        file's deadline (:func:`go_script_lint.golang.limits.paused`).
+        """
+        known = getattr(self, "_memo", None)
+        if known is not None and key in known:
+            return cast(T, known[key])
+        with limits.paused():
+            return super().memo(key, factory)
+
+    def read_input(self, path: Path, kind: Kind, *, report: bool = True) -> ReadResult:
+        """Read a package input inside the roots, bounded by its kind's cap.
+
+        The bytes are kept for snippets; a failure is recorded for GSL002
+        (``report``) unless the file is simply missing, which the rules that
+        name the file report themselves.
+        """
+        result = read_regular(path, kind, roots=self.roots)
+        shown = self.display_path(path)
+        if result.data is not None:
+            self.sources[shown] = result.data
+        elif (
+            report
+            and result.error is not None
+            and (result.outside or not _missing(path))
+        ):
+            self.input_problems.append(
+                InputProblem(shown, result.error, result.outside)
+            )
+        return result
 
     def display_path(self, path: Path) -> str:
         """POSIX path relative to the source root, as findings show it."""
@@ -314,3 +366,7 @@ class PackageContext(FindingFactory):
                 for name, definition in other.resolver.top_level.items():
                     index.setdefault(name, definition)
         return index
+
+
+def _missing(path: Path) -> bool:
+    return not path.is_symlink() and not path.exists()

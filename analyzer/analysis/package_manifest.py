@@ -14,6 +14,7 @@ from pathlib import Path
 from go_script_lint.analysis.context import PackageContext
 from go_script_lint.base import yamlpos
 from go_script_lint.base.memo import MemoKey
+from go_script_lint.base.safe_io import Kind, open_problem, read_regular
 from go_script_lint.project.manifest import (
     SCHEMA_MAX_BYTES,
     Manifest,
@@ -35,7 +36,12 @@ def manifest_of(pkg: PackageContext) -> Manifest | None:
     path = pkg.manifest_path
     if path is None:
         return None
-    return pkg.memo(MANIFEST, lambda: load_manifest(path, pkg.display_path(path)))
+    return pkg.memo(
+        MANIFEST,
+        lambda: load_manifest(
+            path, pkg.display_path(path), pkg.read_input(path, Kind.MANIFEST)
+        ),
+    )
 
 
 def parameter_schema(pkg: PackageContext) -> Schema | None:
@@ -90,9 +96,9 @@ def openapi_of(pkg: PackageContext) -> tuple[Reference, Path, yamlpos.Loaded] | 
 
     def load() -> tuple[Reference, Path, yamlpos.Loaded] | None:
         path = manifest.resolve(ref)
-        try:
-            data = path.read_bytes()
-        except OSError:
+        # GSL409 reports a reference that cannot be read (reference_problem).
+        data = pkg.read_input(path, Kind.OPENAPI, report=False).data
+        if data is None:
             return None
         is_json = path.suffix.lower() == ".json" or data.lstrip()[:1] in (b"{", b"[")
         return (
@@ -102,3 +108,27 @@ def openapi_of(pkg: PackageContext) -> tuple[Reference, Path, yamlpos.Loaded] | 
         )
 
     return pkg.memo(OPENAPI, load)
+
+
+def reference_problem(
+    pkg: PackageContext, manifest: Manifest, ref: Reference
+) -> str | None:
+    """Why a file the manifest names cannot be used (``None`` when it can).
+
+    A target outside the scanned paths is refused before anything else is
+    asked of it, so the answer never tells whether such a file exists.
+    """
+    target = manifest.resolve(ref)
+    if not pkg.roots.contains(target):
+        return "is outside the scanned paths; not read"
+    if not os.path.lexists(target):
+        return "does not exist"
+    if ref.key == "openapi":  # read, so a document over its cap is reported too
+        error = read_regular(target, Kind.OPENAPI, roots=pkg.roots).error
+    else:  # the entrypoint only has to be a Go file that can be opened
+        error = open_problem(target, Kind.GO_SOURCE, roots=pkg.roots)
+    if error is None:
+        return None
+    if "not a regular file" in error or "is a directory" in error:
+        return "is not a regular file"
+    return f"cannot be read ({error.removeprefix('cannot read: ')})"

@@ -45,6 +45,7 @@ from go_script_lint.analysis.origins import confined, value_nodes, variable_name
 from go_script_lint.analysis.package_manifest import (
     manifest_of,
     openapi_of,
+    reference_problem,
     schema_file_of,
 )
 from go_script_lint.analysis.parameters import (
@@ -169,6 +170,7 @@ __all__ = [
     "qualified_type",
     "query_captures",
     "reaches",
+    "reference_problem",
     "replace_fix",
     "sandbox_for",
     "schema_file_of",

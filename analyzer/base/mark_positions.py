@@ -22,6 +22,9 @@ class MarkPositions:
     def __init__(self, text: str) -> None:
         self.text = text
         self.starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+        # Slicing a long line for every value is quadratic (one-line JSON): an
+        # ASCII line's column is its code-point column, known without a slice.
+        self.ascii: dict[int, bool] = {}
 
     def line_text(self, line0: int) -> str:
         """Line ``line0`` (0-based) without its line break; empty past the end."""
@@ -32,6 +35,11 @@ class MarkPositions:
 
     def column(self, line0: int, col0: int) -> int:
         """The 1-based UTF-16 column of code point ``col0`` on line ``line0``."""
+        ascii_line = self.ascii.get(line0)
+        if ascii_line is None:
+            ascii_line = self.ascii[line0] = self.line_text(line0).isascii()
+        if ascii_line:
+            return col0 + 1
         prefix = self.line_text(line0)[:col0]
         if not prefix.isascii():
             return len(prefix.encode("utf-16-le", errors="surrogatepass")) // 2 + 1

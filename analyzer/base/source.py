@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import re
-import stat
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from go_script_lint.base import overlay
+from go_script_lint.base.safe_io import UNBOUNDED, Kind, ReadResult, Roots, read_regular
 
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 
@@ -23,54 +20,11 @@ class Encoding(Enum):
     BINARY = "binary"  # not analysed
 
 
-@dataclass(frozen=True, slots=True)
-class ReadResult:
-    """Bytes of a file, or why they could not be had."""
-
-    data: bytes | None
-    error: str | None = None
-
-
-def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
-    """Read a regular file without ever blocking (FIFOs and devices are refused).
-
-    An editor's unsaved buffer (:mod:`go_script_lint.base.overlay`) wins over the disk.
-    """
-    buffered = overlay.lookup(path)
-    if buffered is not None:
-        if len(buffered) > max_bytes:
-            return ReadResult(
-                None, f"file is over the {max_bytes}-byte budget; skipped"
-            )
-        return ReadResult(buffered)
-    try:
-        st = os.stat(path)
-    except (OSError, ValueError) as exc:
-        return ReadResult(None, _describe(exc))
-    if stat.S_ISDIR(st.st_mode):
-        return ReadResult(None, "is a directory, not a Go file")
-    if not stat.S_ISREG(st.st_mode):
-        return ReadResult(None, "not a regular file (FIFO, socket or device); not read")
-    if st.st_size > max_bytes:
-        return ReadResult(
-            None,
-            f"file is {st.st_size} bytes, over the {max_bytes}-byte budget; skipped",
-        )
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except OSError as exc:
-        return ReadResult(None, _describe(exc))
-    if len(data) > max_bytes:
-        return ReadResult(None, f"file is over the {max_bytes}-byte budget; skipped")
-    return ReadResult(data)
-
-
-def _describe(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return f"cannot read: {exc.strerror}"
-    return f"cannot read: {exc}"
+def read_bytes(
+    path: Path, max_bytes: int = DEFAULT_MAX_BYTES, roots: Roots = UNBOUNDED
+) -> ReadResult:
+    """Read a Go file without ever blocking (FIFOs and devices are refused)."""
+    return read_regular(path, Kind.GO_SOURCE, roots=roots, max_bytes=max_bytes)
 
 
 def classify(data: bytes) -> Encoding:

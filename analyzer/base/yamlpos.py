@@ -18,15 +18,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from go_script_lint.base.mark_positions import MarkPositions
 from go_script_lint.base.model import Region
+from go_script_lint.base.yaml_loaders import MAX_DEPTH, TooDeep, bounded_loader
 
 MAX_BYTES = 1 << 20
-MAX_DEPTH = 64
 MAX_NODES = 100_000
 
 
@@ -121,27 +120,6 @@ class Loaded:
     errors: list[YamlError] = field(default_factory=list)
 
 
-class _TooDeep(Exception):
-    def __init__(self, node_mark: Any) -> None:
-        super().__init__()
-        self.mark = node_mark
-
-
-class _BoundedLoader(yaml.SafeLoader):
-    """The safe loader with a bounded composer (PyYAML's recurses per nesting level)."""
-
-    _depth = 0
-
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                raise _TooDeep(self.peek_event().start_mark)  # type: ignore[no-untyped-call]
-            return Composer.compose_node(self, parent, index)
-        finally:
-            self._depth -= 1
-
-
 class _Builder:
     """Node tree → :class:`YNode`, with an alias-expansion budget and duplicate-key checks."""
 
@@ -156,7 +134,7 @@ class _Builder:
         if self.budget < 0:
             raise _Budget(node)
         if depth > MAX_DEPTH:
-            raise _TooDeep(node.start_mark)
+            raise TooDeep(node.start_mark)
         region = self.pos.region(node.start_mark, node.end_mark)
         if isinstance(node, MappingNode):
             return YNode(self.mapping(node, depth), region)
@@ -280,16 +258,18 @@ def load(
         text = text.replace("\t", " ")
     try:
         # The reader rejects NUL and other control characters as it is built.
-        loader = _BoundedLoader(text)
+        loader = bounded_loader(text)
     except yaml.YAMLError as exc:
         return Loaded(None, [YamlError(f"invalid YAML: {_problem(exc)}", first)])
     try:
         node = loader.get_single_node()
         if node is None:
             return Loaded(None, [YamlError("the document is empty", first)])
-        builder = _Builder(pos, max_nodes)
+        # Without aliases a document cannot hold more values than it has
+        # characters: only expansion beyond that is an alias bomb.
+        builder = _Builder(pos, max(max_nodes, len(text)))
         root = builder.build(node)
-    except _TooDeep as exc:
+    except TooDeep as exc:
         return Loaded(
             None,
             [

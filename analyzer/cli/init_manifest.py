@@ -12,6 +12,7 @@ does not validate (a bug: please report it).
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from go_script_lint.analysis.manifest_writer import (
     script_name,
 )
 from go_script_lint.base.rule import Rule
+from go_script_lint.base.safe_io import UNBOUNDED, Kind, Roots, read_regular
 from go_script_lint.engine.ruleset import RuleSet
 from go_script_lint.engine.unit import UnitAnalysis
 from go_script_lint.project.config import Config
@@ -36,9 +38,11 @@ EXIT_FAILED = 2
 ENV_RULE = "GSL403"  # its `environment-allow` names reads that are not parameters
 
 
-def load_package(unit: Unit, config: Config, srcroot: Path) -> PackageContext:
+def load_package(
+    unit: Unit, config: Config, srcroot: Path, roots: Roots = UNBOUNDED
+) -> PackageContext:
     """The unit's files read and parsed as a lint run does, without running rules."""
-    analysis = UnitAnalysis(unit, RuleSet(()), config, srcroot)
+    analysis = UnitAnalysis(unit, RuleSet(()), config, srcroot, roots)
     for go_file in unit.go_files:
         analysis.load(go_file)
     return analysis.package
@@ -67,7 +71,7 @@ def init_manifests(
         loud = (
             unit.directory.resolve() in asked
         )  # walked library directories stay quiet
-        codes.append(_one(unit, named, loud, registry, config, srcroot))
+        codes.append(_one(unit, named, loud, registry, config, srcroot, found.roots))
     return max(codes)
 
 
@@ -78,8 +82,9 @@ def _one(
     registry: Sequence[Rule],
     config: Config,
     srcroot: Path,
+    roots: Roots,
 ) -> int:
-    pkg = load_package(unit, config, srcroot)
+    pkg = load_package(unit, config, srcroot, roots)
     mains = entrypoints(pkg)
     chosen = [f for f in mains if f.abspath.resolve() in named] or mains
     if not chosen:
@@ -111,19 +116,27 @@ def _one(
                 err=True,
             )
         return EXIT_FAILED
-    if target.exists():
-        return _diff(target, display, text)
-    target.write_text(text, encoding="utf-8")
+    if os.path.lexists(target):  # a dangling link too: never written through
+        return _diff(target, display, text, roots)
+    try:
+        fd = os.open(
+            target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666
+        )
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+    except OSError as exc:
+        click.echo(f"go-script-lint: {display}: cannot write: {exc.strerror}", err=True)
+        return EXIT_FAILED
     click.echo(f"go-script-lint: wrote {display}", err=True)
     return EXIT_WRITTEN
 
 
-def _diff(target: Path, display: str, text: str) -> int:
-    try:
-        old = target.read_text(encoding="utf-8", errors="replace")
-    except OSError as exc:
-        click.echo(f"go-script-lint: {display}: cannot read: {exc.strerror}", err=True)
+def _diff(target: Path, display: str, text: str, roots: Roots) -> int:
+    read = read_regular(target, Kind.MANIFEST, roots=roots)
+    if read.data is None:
+        click.echo(f"go-script-lint: {display}: {read.error}", err=True)
         return EXIT_FAILED
+    old = read.data.decode("utf-8", errors="replace")
     if old == text:
         click.echo(f"go-script-lint: {display} is up to date", err=True)
         return EXIT_WRITTEN

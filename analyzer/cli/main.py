@@ -35,10 +35,12 @@ from go_script_lint.cli.report import (
     EXIT_FINDINGS,
     exit_code,
     fail,
+    interruptible,
     render_report,
     statistics,
     summary_line,
     write_report,
+    write_stdout,
 )
 from go_script_lint.cli.server import server
 from go_script_lint.cli.setup import (
@@ -126,6 +128,7 @@ class CheckOptions:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @check_options
 @click.version_option(__version__, prog_name="go-script-lint")
+@interruptible
 def check(paths: tuple[str, ...], **flags: Any) -> None:
     """Lint Go scripts (the default command: `go-script-lint PATH` is `check PATH`).
 
@@ -293,5 +296,5 @@ def _finish(
         if opts.output_format != "text":
             click.echo(summary_line(run), err=True)
     else:
-        click.echo(report, nl=False, color=color)
+        write_stdout(report, color=color)
     sys.exit(code if code is not None else exit_code(run, config.fail_on))

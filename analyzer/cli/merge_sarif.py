@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from go_script_lint import __version__
+from go_script_lint.base.safe_io import Kind, read_regular, write_atomic
+from go_script_lint.base.safe_json import JsonError, load_json
 
 PROG = "go-script-lint-merge-sarif"
 #: ``--help`` text: plain words, no reStructuredText markup.
@@ -23,6 +25,8 @@ DESCRIPTION = (
     "Merge the SARIF logs of several go-script-lint shards (--shard K/N) into one "
     "run: rules united by id, results in a stable order, notifications kept."
 )
+
+MAX_DEPTH = 64  # SARIF nests about 10 levels; code flows and properties add some
 
 
 class MergeError(Exception):
@@ -69,6 +73,52 @@ def merge_logs(logs: Sequence[dict[str, Any]]) -> dict[str, Any]:
     return {k: v for k, v in logs[0].items() if k != "runs"} | {"runs": [merged]}
 
 
+def load_log(path: Path) -> dict[str, Any]:
+    """A SARIF log from ``path``: bounded in size and depth, checked in shape."""
+    read = read_regular(path, Kind.SARIF)
+    if read.data is None:
+        raise MergeError(f"{path}: {read.error}")
+    try:
+        log = load_json(read.data, what=str(path), max_depth=MAX_DEPTH)
+    except JsonError as exc:
+        raise MergeError(str(exc)) from None
+    problem = _shape_problem(log)
+    if problem is not None:
+        raise MergeError(f"{path}: not a SARIF log ({problem})")
+    return dict(log)
+
+
+def _shape_problem(log: Any) -> str | None:
+    """What the merge would trip over: the types of the parts it reads."""
+    if not isinstance(log, dict):
+        return "not an object"
+    runs = log.get("runs", [])
+    if not isinstance(runs, list) or not all(isinstance(r, dict) for r in runs):
+        return "`runs` is not a list of objects"
+    for run in runs:
+        tool = run.get("tool")
+        driver = tool.get("driver") if isinstance(tool, dict) else None
+        if not isinstance(driver, dict):
+            return "a run has no `tool.driver` object"
+        for key, parent in (
+            ("rules", driver),
+            ("results", run),
+            ("invocations", run),
+        ):
+            items = parent.get(key, [])
+            if not isinstance(items, list) or not all(
+                isinstance(i, dict) for i in items
+            ):
+                return f"`{key}` is not a list of objects"
+        if not all(isinstance(r.get("id"), str) for r in driver.get("rules", [])):
+            return "a rule has no string `id`"
+        for inv in run.get("invocations", []):
+            notes = inv.get("toolExecutionNotifications", [])
+            if not isinstance(notes, list):
+                return "`toolExecutionNotifications` is not a list"
+    return None
+
+
 def _result_key(result: dict[str, Any]) -> tuple[str, int, int, str]:
     loc = (result.get("locations") or [{}])[0].get("physicalLocation", {})
     region = loc.get("region", {})
@@ -93,14 +143,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     args = parser.parse_args(argv)
     try:
-        logs = [json.loads(p.read_text(encoding="utf-8")) for p in args.logs]
-        merged = merge_logs(logs)
-    except (OSError, ValueError, KeyError, MergeError) as exc:
+        merged = merge_logs([load_log(p) for p in args.logs])
+        text = json.dumps(merged, indent=2, ensure_ascii=False) + "\n"
+        write_atomic(args.output, text.encode("utf-8", "surrogateescape"))
+    except (MergeError, KeyError, TypeError, AttributeError, ValueError) as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2
-    args.output.write_text(
-        json.dumps(merged, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    except OSError as exc:
+        reason = exc.strerror or exc
+        print(
+            f"{PROG}: error: cannot write {args.output}: {reason}",
+            file=sys.stderr,
+        )
+        return 2
     return 0
 
 

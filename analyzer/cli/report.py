@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import functools
+import os
+import signal
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from go_script_lint.base.model import Level, RunResult
 from go_script_lint.base.rule import Rule
+from go_script_lint.base.safe_io import write_atomic
+from go_script_lint.engine.interrupt import Interrupted, install_handlers
+from go_script_lint.output.escape import escape_undecodable
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -38,10 +47,46 @@ def exit_code(run: RunResult, fail_on: str) -> int:
 
 
 def write_report(path: Path, text: str) -> None:
+    """Write ``-o``: atomically, so a failure leaves the previous file as it was."""
     try:
-        path.write_text(text, encoding="utf-8")
+        write_atomic(path, text.encode("utf-8", "surrogateescape"))
     except OSError as exc:
         fail(f"cannot write {path}: {exc.strerror or exc}")
+
+
+def write_stdout(text: str, *, color: bool) -> None:
+    """Print the report; a write error (full disk, closed pipe) is one line, exit 2."""
+    try:
+        click.echo(text, nl=False, color=color)
+        sys.stdout.flush()
+    except OSError as exc:
+        # Later flushes of the same buffer would fail again at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        fail(f"cannot write the report to standard output: {exc.strerror or exc}")
+
+
+def interruptible(command: F) -> F:
+    """SIGINT/SIGTERM end ``command`` with one line and exit 130/143, writing nothing."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        previous = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+        install_handlers()
+        try:
+            return command(*args, **kwargs)
+        except Interrupted as exc:
+            click.echo(
+                f"go-script-lint: interrupted by {exc.name}; no report written",
+                err=True,
+            )
+            sys.exit(exc.exit_code)
+        finally:
+            for signum, handler in previous.items():
+                if handler is not None:
+                    signal.signal(signum, handler)
+
+    return run  # type: ignore[return-value]
 
 
 def render_report(
@@ -54,8 +99,16 @@ def render_report(
     """The report text and, when the format forces one, the exit code.
 
     SARIF over GitHub's limits is cut to fit (:mod:`go_script_lint.output.sarif_fit`)
-    and forces exit code 2, so an upload step still has a valid file.
+    and forces exit code 2, so an upload step still has a valid file. File
+    names that are not UTF-8 come out escaped (:mod:`go_script_lint.output.escape`).
     """
+    text, code = _render(run, registry, fmt, color=color)
+    return escape_undecodable(text, fmt), code
+
+
+def _render(
+    run: RunResult, registry: Sequence[Rule], fmt: str, *, color: bool
+) -> tuple[str, int | None]:
     from go_script_lint.output import FORMATS
 
     ran = [r for r in registry if r.id in set(run.rule_ids)]

@@ -12,7 +12,7 @@ import yaml
 from go_script_lint.base.model import Risk
 from go_script_lint.base.rule import Rule
 from go_script_lint.cli.report import fail
-from go_script_lint.project.config import Config, find_config
+from go_script_lint.project.config import Config, config_link_problem, find_config
 from go_script_lint.project.config_file import ConfigError, build_config
 
 
@@ -36,11 +36,15 @@ def make_config(
     flags: dict[str, Any],
 ) -> Config:
     path = config_file
-    if path is None and not no_config:
-        path = find_config(Path(targets[0]) if Path(targets[0]).exists() else Path("."))
-    if path is not None and not path.is_file():
-        fail(f"--config {path}: no such file")
     try:
+        if path is None and not no_config:
+            start = Path(targets[0]) if Path(targets[0]).exists() else Path(".")
+            path = find_config(start)
+            problem = config_link_problem(path) if path is not None else None
+            if problem is not None:
+                fail(problem)
+        if path is not None and not path.is_file():
+            fail(f"--config {path}: no such file")
         return build_config(registry, config_path=path, flags=flags)
     except ConfigError as exc:
         fail(str(exc))

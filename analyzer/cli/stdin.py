@@ -9,13 +9,13 @@ so findings name ``--stdin-filename`` and the real go.mod and manifest.
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from go_script_lint.base.model import Finding, Fix, Location, RunResult
+from go_script_lint.base.safe_io import Kind, Roots, read_regular
 from go_script_lint.project.discovery import (
     GOMOD_NAME,
     MANIFEST_NAME,
@@ -27,20 +27,30 @@ from go_script_lint.project.discovery import (
 Runner = Callable[[list[str], Path], RunResult]
 
 
-def _context_files(real: Path) -> dict[str, Path]:
-    """Names in the temporary directory → the real files copied there."""
+def _context_files(real: Path, srcroot: Path) -> dict[str, tuple[Path, bytes]]:
+    """Names in the temporary directory → the real files and the bytes copied there.
+
+    Read as a run on the directory reads them: inside the directory and the
+    source root, regular files only, each within its size cap.
+    """
     directory = real.parent
-    copies: dict[str, Path] = {}
+    roots = Roots.of([directory, srcroot])
+    wanted: list[tuple[str, Path, Kind]] = []
     if directory.is_dir():
-        for sibling in sorted(directory.glob("*.go")):
-            if sibling.name != real.name and sibling.is_file():
-                copies[sibling.name] = sibling
-        manifest = directory / MANIFEST_NAME
-        if manifest.is_file():
-            copies[MANIFEST_NAME] = manifest
-        gomod = nearest_gomod(directory.resolve())
+        wanted.extend(
+            (sibling.name, sibling, Kind.GO_SOURCE)
+            for sibling in sorted(directory.glob("*.go"))
+            if sibling.name != real.name
+        )
+        wanted.append((MANIFEST_NAME, directory / MANIFEST_NAME, Kind.MANIFEST))
+        gomod = nearest_gomod(directory.resolve(), roots)
         if gomod is not None:
-            copies[GOMOD_NAME] = gomod
+            wanted.append((GOMOD_NAME, gomod, Kind.GOMOD))
+    copies: dict[str, tuple[Path, bytes]] = {}
+    for name, source, kind in wanted:
+        data = read_regular(source, kind, roots=roots).data
+        if data is not None:
+            copies[name] = (source, data)
     return copies
 
 
@@ -48,14 +58,14 @@ def lint_stdin(data: bytes, filename: str, srcroot: Path, runner: Runner) -> Run
     """The run's result for ``data`` as if it were the file ``filename``."""
     real = Path(filename)
     display = make_display(srcroot)
-    copies = _context_files(real)
+    copies = _context_files(real, srcroot)
     with tempfile.TemporaryDirectory(prefix="go-script-lint-stdin-") as tmp:
         root = Path(tmp)
-        for name, source in copies.items():
-            shutil.copyfile(source, root / name)
+        for name, (_, copied) in copies.items():
+            (root / name).write_bytes(copied)
         (root / real.name).write_bytes(data)
         run = runner([str(root / real.name)], root)
-    names = {name: display(source) for name, source in copies.items()}
+    names = {name: display(source) for name, (source, _) in copies.items()}
     names[real.name] = display(real)
     return _renamed(run, names)
 

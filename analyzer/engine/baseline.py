@@ -14,8 +14,20 @@ from pathlib import Path
 from typing import Any
 
 from go_script_lint.base.model import Finding, Level, Location, Region, RunResult
+from go_script_lint.base.safe_io import Kind, read_regular
+from go_script_lint.base.safe_json import JsonError, load_json
 
 FORMAT_VERSION = 1
+MAX_DEPTH = 4  # {"findings": [{"region": [..]}]}
+# Each key of an entry and the types it may have (``None`` where it is optional).
+_ENTRY_TYPES: dict[str, tuple[type, ...]] = {
+    "ruleId": (str,),
+    "path": (str,),
+    "message": (str,),
+    "fingerprint": (str, type(None)),
+    "level": (str, type(None)),
+    "region": (list, type(None)),
+}
 
 
 class BaselineError(Exception):
@@ -52,11 +64,14 @@ def dump(run: RunResult) -> str:
 
 
 def load(path: Path) -> list[dict[str, Any]]:
-    """Entries of a baseline file."""
+    """Entries of a baseline file, checked for type, depth and size."""
+    read = read_regular(path, Kind.BASELINE)
+    if read.data is None:
+        raise BaselineError(f"{path}: baseline {read.error}")
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BaselineError(f"{path}: cannot read baseline: {exc}") from None
+        doc = load_json(read.data, what="the baseline", max_depth=MAX_DEPTH)
+    except JsonError as exc:
+        raise BaselineError(f"{path}: {exc}") from None
     if (
         not isinstance(doc, dict)
         or doc.get("version") != FORMAT_VERSION
@@ -66,12 +81,27 @@ def load(path: Path) -> list[dict[str, Any]]:
             f"{path}: not a go-script-lint baseline (version {FORMAT_VERSION})"
         )
     entries: list[dict[str, Any]] = doc["findings"]
-    for entry in entries:
-        if not isinstance(entry, dict) or not {"ruleId", "path", "message"} <= set(
-            entry
-        ):
-            raise BaselineError(f"{path}: malformed baseline entry {entry!r}")
+    for number, entry in enumerate(entries, 1):
+        problem = _entry_problem(entry)
+        if problem is not None:
+            raise BaselineError(f"{path}: baseline entry {number} {problem}")
     return entries
+
+
+def _entry_problem(entry: Any) -> str | None:
+    if not isinstance(entry, dict):
+        return "is not an object"
+    for key, types in _ENTRY_TYPES.items():
+        if type(None) not in types and key not in entry:
+            return f"has no `{key}`"
+        if not isinstance(entry.get(key), types):
+            return f"has a `{key}` of the wrong type"
+    region = entry.get("region")
+    if region is not None and not (
+        len(region) == 4 and all(type(v) is int for v in region)
+    ):
+        return "has a `region` that is not four integers"
+    return None
 
 
 def apply(run: RunResult, entries: list[dict[str, Any]]) -> RunResult:

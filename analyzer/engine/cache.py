@@ -4,12 +4,15 @@ The key of a directory hashes the tool version, the effective configuration,
 the enabled rules, and the bytes of every input the unit reads: its Go files,
 the nearest go.mod, its go-script.yaml, the files the manifest names, and the
 ``--schema-path`` file. Entries are JSON written atomically (temp file +
-rename), so concurrent runs never see half an entry; an entry that does not
-decode is ignored and recomputed, never trusted.
+rename), so concurrent runs never see half an entry; an entry that is not a
+regular file, is over its size cap, nests too deeply or does not decode is
+ignored, removed and recomputed, never trusted. Inputs are hashed through the
+same bounded, root-contained reads as the analysis uses.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import json
@@ -31,9 +34,12 @@ from go_script_lint.base.model import (
     Replacement,
     Suppression,
 )
+from go_script_lint.base.safe_io import UNBOUNDED, Kind, Roots, read_regular
+from go_script_lint.base.safe_json import JsonError, load_json
 from go_script_lint.project.discovery import Unit
 
 SCHEMA = 1
+MAX_DEPTH = 12  # an entry is a few levels of lists and objects
 
 
 def default_cache_dir() -> Path:
@@ -44,16 +50,17 @@ def default_cache_dir() -> Path:
     return Path(base) / "go-script-lint"
 
 
-def _file_digest(path: Path | None, hasher: Any) -> None:
+def _file_digest(path: Path | None, hasher: Any, roots: Roots) -> None:
     if path is None:
         hasher.update(b"\0none")
         return
     hasher.update(os.fsencode(path))
-    try:
-        with open(path, "rb") as handle:
-            hasher.update(hashlib.sha256(handle.read()).digest())
-    except OSError as exc:
-        hasher.update(f"\0error:{exc.errno}".encode())
+    # The largest cap of any input: a file over its own cap is an error either way.
+    result = read_regular(path, Kind.GO_SOURCE, roots=roots)
+    if result.data is None:
+        hasher.update(f"\0error:{result.error}".encode())
+    else:
+        hasher.update(hashlib.sha256(result.data).digest())
 
 
 @cache
@@ -87,7 +94,11 @@ def code_fingerprint() -> str:
 
 
 def unit_key(
-    unit: Unit, config_fingerprint: str, rule_ids: list[str], extra: list[Path]
+    unit: Unit,
+    config_fingerprint: str,
+    rule_ids: list[str],
+    extra: list[Path],
+    roots: Roots = UNBOUNDED,
 ) -> str:
     """Hex key of a unit; any change to an input changes it."""
     hasher = hashlib.sha256()
@@ -98,11 +109,13 @@ def unit_key(
     hasher.update(os.fsencode(unit.display))
     for go_file in unit.go_files:
         hasher.update(
-            f"\0{go_file.display}\0{go_file.explicit}\0{go_file.report}".encode()
+            f"\0{go_file.display}\0{go_file.explicit}\0{go_file.report}".encode(
+                "utf-8", "surrogateescape"
+            )
         )
-        _file_digest(go_file.abspath, hasher)
+        _file_digest(go_file.abspath, hasher, roots)
     for path in (unit.gomod, unit.manifest, *extra):
-        _file_digest(path, hasher)
+        _file_digest(path, hasher, roots)
     return hasher.hexdigest()
 
 
@@ -117,14 +130,32 @@ class ResultCache:
         return self.directory / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> FileResult | None:
-        """The cached result, or ``None`` when absent or unreadable."""
+        """The cached result, or ``None`` when absent or unusable (then it is removed)."""
+        path = self._path(key)
+        read = read_regular(path, Kind.CACHE_ENTRY)
+        if read.data is None:
+            if os.path.lexists(path):
+                self._discard(path)
+            return None
         try:
-            data = json.loads(self._path(key).read_text(encoding="utf-8"))
+            data = load_json(read.data, what="cache entry", max_depth=MAX_DEPTH)
             if data.get("schema") != SCHEMA:
                 return None
             return _decode_result(data)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (JsonError, ValueError, KeyError, TypeError, AttributeError):
+            self._discard(path)
             return None
+
+    @staticmethod
+    def _discard(path: Path) -> None:
+        """Remove a bad entry (a FIFO, a directory, garbage) so it is rewritten."""
+        try:
+            if os.path.isdir(path) and not os.path.islink(path):
+                os.rmdir(path)
+            else:
+                os.unlink(path)
+        except OSError:
+            return
 
     def put(self, key: str, result: FileResult) -> None:
         """Store a result atomically; failures to write are ignored (the cache is optional)."""
@@ -132,11 +163,17 @@ class ResultCache:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(_encode_result(result), handle, separators=(",", ":"))
-            os.replace(tmp, target)
         except OSError:
             return
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump(_encode_result(result), out, separators=(",", ":"))
+            os.replace(tmp, target)
+        except BaseException as exc:  # an interrupt too: leave no temporary file
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            if not isinstance(exc, (OSError, ValueError)):
+                raise
 
 
 def _region(r: Region) -> list[int]:

@@ -50,7 +50,8 @@ def run_directory(
         )
         results = [problems_to_results(found, ruleset, config)]
         results.extend(
-            safe_analyse(unit, ruleset, config, srcroot) for unit in found.units
+            safe_analyse(unit, ruleset, config, srcroot, found.roots)
+            for unit in found.units
         )
     return drop_per_path_ignores(
         collect(results, ruleset, config), config, ruleset.rules

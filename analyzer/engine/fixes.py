@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import difflib
-import os
-import shutil
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
 from go_script_lint.base.model import Finding, Replacement
+from go_script_lint.base.safe_io import Kind, read_regular, write_atomic
 
 
 def planned_edits(findings: Iterable[Finding]) -> dict[str, list[Replacement]]:
@@ -63,21 +61,13 @@ def apply_fixes(findings: Iterable[Finding], srcroot: Path) -> list[str]:
     changed = []
     for path, reps in sorted(planned_edits(findings).items()):
         target = srcroot / path
-        data = target.read_bytes()
+        data = read_regular(target, Kind.GO_SOURCE).data
+        if data is None:
+            continue  # gone or replaced since the analysis: nothing to rewrite
         new = rewrite(data, reps)
         if new == data:
             continue
-        fd, tmp = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-        )
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(new)
-            shutil.copymode(target, tmp)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(target, new)
         changed.append(path)
     return changed
 
@@ -86,7 +76,9 @@ def diff(findings: Iterable[Finding], srcroot: Path) -> str:
     """Unified diff of what `--fix` would change."""
     chunks: list[str] = []
     for path, reps in sorted(planned_edits(findings).items()):
-        data = (srcroot / path).read_bytes()
+        data = read_regular(srcroot / path, Kind.GO_SOURCE).data
+        if data is None:
+            continue
         before = data.decode("utf-8", errors="replace").splitlines(keepends=True)
         after = (
             rewrite(data, reps)

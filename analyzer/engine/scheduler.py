@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -29,8 +30,10 @@ from go_script_lint.base.model import (
     RunResult,
 )
 from go_script_lint.base.rule import Rule, matches_selector
+from go_script_lint.base.safe_io import UNBOUNDED, Kind, Roots, read_regular
 from go_script_lint.engine import cache as cache_module
 from go_script_lint.engine.cache import ResultCache
+from go_script_lint.engine.interrupt import stop_pool, worker_setup
 from go_script_lint.engine.ruleset import RuleSet
 from go_script_lint.engine.suppress import foreign_id_map
 from go_script_lint.engine.unit import (
@@ -57,6 +60,7 @@ class Job:
     srcroot: Path
     cache: ResultCache | None = None
     shard: tuple[int, int] | None = None
+    roots: Roots = UNBOUNDED
 
 
 _worker_job: Job | None = None
@@ -64,6 +68,7 @@ _worker_job: Job | None = None
 
 def _init_worker(job: Job) -> None:
     global _worker_job
+    worker_setup()
     _worker_job = job
 
 
@@ -74,40 +79,45 @@ def _work(unit: Unit) -> FileResult:
 
 def _cached_analyse(unit: Unit, job: Job) -> FileResult:
     if job.cache is None:
-        return safe_analyse(unit, job.ruleset, job.config, job.srcroot)
-    extra = [p for p in (job.config.schema_path, _openapi_path(unit)) if p is not None]
+        return safe_analyse(unit, job.ruleset, job.config, job.srcroot, job.roots)
+    extra = [p for p in (job.config.schema_path, _openapi_path(unit, job.roots)) if p]
     key = cache_module.unit_key(
-        unit, job.config.fingerprint(), sorted(job.ruleset.ids), extra
+        unit, job.config.fingerprint(), sorted(job.ruleset.ids), extra, job.roots
     )
     cached = job.cache.get(key)
     if cached is not None:
         return cached
-    result = safe_analyse(unit, job.ruleset, job.config, job.srcroot)
+    result = safe_analyse(unit, job.ruleset, job.config, job.srcroot, job.roots)
     # Error notifications (crashes, budgets) may not repeat: never cache them.
     if all(n.level is not Level.ERROR for n in result.notifications):
         job.cache.put(key, result)
     return result
 
 
-def _openapi_path(unit: Unit) -> Path | None:
+def _openapi_path(unit: Unit, roots: Roots) -> Path | None:
     """The manifest's ``openapi`` file, an input of the unit's results.
 
-    Read from the loaded manifest, as the analysis reads it, so the key names
-    exactly the file the findings depend on.
+    Read from the loaded manifest, as the analysis reads it (inside the roots,
+    bounded), so the key names exactly the file the findings depend on.
     """
     if unit.manifest is None:
         return None
-    manifest = load_manifest(unit.manifest, unit.manifest.name)
+    read = read_regular(unit.manifest, Kind.MANIFEST, roots=roots)
+    manifest = load_manifest(unit.manifest, unit.manifest.name, read)
     ref = manifest.reference("openapi")
     return manifest.resolve(ref) if ref is not None else None
 
 
 def safe_analyse(
-    unit: Unit, ruleset: RuleSet, config: Config, srcroot: Path
+    unit: Unit,
+    ruleset: RuleSet,
+    config: Config,
+    srcroot: Path,
+    roots: Roots = UNBOUNDED,
 ) -> FileResult:
     """Analyse one unit; a crash becomes an internal-error notification."""
     try:
-        return analyse_unit(unit, ruleset, config, srcroot)
+        return analyse_unit(unit, ruleset, config, srcroot, roots)
     except Exception as exc:
         if raise_internal_errors():
             raise
@@ -139,7 +149,9 @@ def _analyse_all(
                 progress(len(done), len(units))
         return done
 
-    if jobs <= 1 or len(units) <= 1:
+    # No more workers than units to share out or CPUs to run them on.
+    jobs = min(jobs, len(units), os.cpu_count() or 1)
+    if jobs <= 1:
         return tick(_cached_analyse(u, job) for u in units)
     # Imported here: a one-process run (the common one-file case) never pays for them.
     from concurrent.futures import ProcessPoolExecutor
@@ -148,10 +160,16 @@ def _analyse_all(
     methods = ("fork", "forkserver", "spawn")
     ctx = get_context(next(m for m in methods if m in _start_methods()))
     chunk = max(1, min(16, len(units) // (jobs * 4) or 1))
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(job,)
-    ) as pool:
-        return tick(pool.map(_work, units, chunksize=chunk))
+    )
+    try:
+        results = tick(pool.map(_work, units, chunksize=chunk))
+    except BaseException:
+        stop_pool(pool)  # a signal or a broken pool: no worker outlives the run
+        raise
+    pool.shutdown()
+    return results
 
 
 def _start_methods() -> list[str]:
@@ -220,7 +238,7 @@ def run(
     units = discovery.units
     if shard is not None:
         units = [u for u in units if shard_of(u.display, shard[1]) == shard[0]]
-    job = Job(ruleset, config, srcroot, cache)
+    job = Job(ruleset, config, srcroot, cache, roots=discovery.roots)
     results = [problems_to_results(discovery, ruleset, config)]
     results.extend(_analyse_all(units, job, jobs, progress))
     return drop_per_path_ignores(

@@ -21,9 +21,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from go_script_lint.base.model import Finding, LineIndex, Suppression
 from go_script_lint.base.rule import Rule, matches_selector
+
+if TYPE_CHECKING:
+    from go_script_lint.analysis.context import FileContext
 
 _DIRECTIVE = re.compile(
     rb"(?://|#)[ \t]*go-script-lint:(?P<kind>ignore-file|ignore)\b(?P<rest>[^\r\n]*)"
@@ -222,3 +226,35 @@ def apply_suppressions(
         match.used.add(finding.rule_id)
         out.append(replace(finding, suppression=Suppression(match.reason)))
     return out
+
+
+def file_suppressions(
+    source: bytes,
+    lines: LineIndex,
+    ctx: FileContext | None,
+    foreign: Mapping[str, tuple[str, ...]] | None,
+    *,
+    require_reason: bool,
+) -> list[SuppressionComment]:
+    """The suppression comments of one file; with its tree, only real comments count."""
+    in_comment = None
+    header_end = None
+    if ctx is not None:
+        root = ctx.root
+        package = next(
+            (c for c in root.named_children if c.type == "package_clause"), None
+        )
+        header_end = package.start_byte if package is not None else None
+
+        def in_comment(offset: int) -> bool:
+            node = root.descendant_for_byte_range(offset, offset + 1)
+            return node is not None and node.type == "comment"
+
+    return parse_suppressions(
+        source,
+        lines,
+        in_comment=in_comment,
+        header_end=header_end,
+        foreign=foreign,
+        require_reason=require_reason,
+    )

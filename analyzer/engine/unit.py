@@ -13,7 +13,7 @@ import os
 import time
 import traceback
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 
 from go_script_lint.analysis.context import FileContext, PackageContext
@@ -28,6 +28,7 @@ from go_script_lint.base.model import (
     Region,
 )
 from go_script_lint.base.rule import Rule, matches_selector
+from go_script_lint.base.safe_io import UNBOUNDED, Roots
 from go_script_lint.base.source import (
     Encoding,
     classify,
@@ -35,13 +36,21 @@ from go_script_lint.base.source import (
     is_generated,
     read_bytes,
 )
+from go_script_lint.engine.file_checks import (
+    budget_message,
+    deadline_for,
+    depth_message,
+    printable,
+    top_level_problems,
+)
 from go_script_lint.engine.masking import mask_secrets, masked_snippets
 from go_script_lint.engine.ruleset import RuleSet
 from go_script_lint.engine.suppress import (
     SuppressionComment,
     apply_suppressions,
-    parse_suppressions,
+    file_suppressions,
 )
+from go_script_lint.golang import limits
 from go_script_lint.golang.parsing import (
     error_regions,
     iter_nodes_of_types,
@@ -74,7 +83,12 @@ class UnitAnalysis:
     """Analysis of one directory; collects findings and notifications."""
 
     def __init__(
-        self, unit: Unit, ruleset: RuleSet, config: Config, srcroot: Path
+        self,
+        unit: Unit,
+        ruleset: RuleSet,
+        config: Config,
+        srcroot: Path,
+        roots: Roots = UNBOUNDED,
     ) -> None:
         """Prepare to analyse ``unit``."""
         self.unit = unit
@@ -88,6 +102,7 @@ class UnitAnalysis:
         self.sources: dict[str, bytes] = {}
         self.reported: set[str] = set()
         self.contexts: dict[str, FileContext] = {}
+        self.roots = roots
         # Parse time counts against each file's time budget.
         self.parse_seconds: dict[str, float] = {}
         self.package = PackageContext(
@@ -98,6 +113,7 @@ class UnitAnalysis:
             manifest_path=unit.manifest,
             owns_gomod=unit.owns_gomod,
             display=self.display,
+            roots=roots,
         )
 
     # -- reading and parsing -------------------------------------------------
@@ -118,7 +134,7 @@ class UnitAnalysis:
     def load(self, go_file: GoFile) -> None:
         """Read, classify and parse one Go file; report GSL001/GSL002."""
         path = go_file.display
-        result = read_bytes(go_file.abspath, self.config.max_file_bytes)
+        result = read_bytes(go_file.abspath, self.config.max_file_bytes, self.roots)
         if result.data is None:
             if go_file.report:
                 self.unreadable(path, result.error or "cannot read")
@@ -140,8 +156,16 @@ class UnitAnalysis:
             return
         # parse_go also recovers Go newer than the grammar (golang/recovery.py).
         started = time.monotonic()
-        parsed = parse_go(mask_shebang(data))  # `#!` line: GSL108, not GSL001
+        try:
+            with limits.deadline(deadline_for(self.config)):
+                # `#!` line: GSL108, not GSL001
+                parsed = parse_go(mask_shebang(data))
+        except limits.BudgetExceeded as exc:
+            msg = budget_message(self.config, exc)
+            return self.unreadable(path, msg) if go_file.report else None
         self.parse_seconds[path] = time.monotonic() - started
+        if limits.deeper_than(parsed.tree.root_node):  # queries cannot see that deep
+            return self.unreadable(path, depth_message()) if go_file.report else None
         ctx = FileContext(
             path, go_file.abspath, data, parsed.tree, self.package, self.config
         )
@@ -187,7 +211,7 @@ class UnitAnalysis:
             if region.missing is None:
                 # Point at the first line of the error region only (CR ends a line too).
                 end = min(line_end(ctx.source, region.start_byte), end)
-                shown = _printable(ctx.source[region.start_byte : end].strip())
+                shown = printable(ctx.source[region.start_byte : end].strip())
                 detail = (
                     f"unexpected `{shown[:40]}`" if shown else "unexpected end of input"
                 )
@@ -195,7 +219,8 @@ class UnitAnalysis:
                 detail = f"missing `{region.missing}`"
             loc = Location(ctx.path, ctx.region(region.start_byte, end))
             self.findings.append(ctx.finding(rule, loc, detail=detail))
-        for start, end, detail in package_clause_problems(ctx.root):
+        strays = top_level_problems(ctx.source, ctx.root)
+        for start, end, detail in (*strays, *package_clause_problems(ctx.root)):
             loc = Location(ctx.path, ctx.region(start, end))
             self.findings.append(ctx.finding(rule, loc, detail=detail))
 
@@ -220,28 +245,16 @@ class UnitAnalysis:
             ctx = self.contexts[path]
             dispatch = self.ruleset.dispatch_for(ctx)
             kinds = list(dispatch)
-            # The per-file time budget is checked between node dispatches: a
-            # pathological file must not stall CI (it cannot interrupt a parse).
-            budget = self.config.file_time_budget
+            # The per-file time budget (parse time included) is checked between
+            # nodes and inside queries; package facts are not charged to it.
             spent = self.parse_seconds.get(path, 0.0)
-            deadline = time.monotonic() + budget - spent if budget > 0 else None
             first = len(self.findings)
-            for node in iter_nodes_of_types(ctx.root, kinds):
-                if deadline is not None and time.monotonic() > deadline:
-                    del self.findings[first:]
-                    self.unreadable(
-                        path,
-                        f"analysis took over the {budget:g}-second budget; skipped",
-                    )
-                    break
-                for rule in dispatch[node.type]:
-                    assert rule.check is not None
-                    try:
-                        self.findings.extend(rule.check(node, ctx))
-                    except Exception as exc:
-                        if raise_internal_errors():
-                            raise
-                        self.internal_error(rule, path, exc)
+            try:
+                with limits.deadline(deadline_for(self.config, spent)):
+                    self.dispatch_nodes(ctx, dispatch, kinds)
+            except limits.BudgetExceeded as exc:
+                del self.findings[first:]
+                self.unreadable(path, budget_message(self.config, exc))
         for rule in self.ruleset.package_rules():
             assert rule.package_check is not None
             try:
@@ -251,17 +264,39 @@ class UnitAnalysis:
                     raise
                 self.internal_error(rule, self.unit.display, exc)
 
-    # -- collecting ----------------------------------------------------------
+    def dispatch_nodes(
+        self, ctx: FileContext, dispatch: dict[str, list[Rule]], kinds: list[str]
+    ) -> None:
+        """Offer each node of the asked-for kinds to its rules (inside a deadline)."""
+        for node in iter_nodes_of_types(ctx.root, kinds):
+            limits.check("the rules")
+            for rule in dispatch[node.type]:
+                assert rule.check is not None
+                try:
+                    self.findings.extend(rule.check(node, ctx))
+                except limits.BudgetExceeded:
+                    raise
+                except Exception as exc:
+                    if raise_internal_errors():
+                        raise
+                    self.internal_error(rule, ctx.path, exc)
 
     def source_of(self, path: str) -> bytes | None:
-        """Bytes of a file a finding points into (Go files are in memory already)."""
-        if path not in self.sources:
-            result = read_bytes(self.srcroot / path, 8 << 20)
-            self.sources[path] = result.data if result.data is not None else b""
-        return self.sources[path] or None
+        """Bytes the analysis read (never a second read through the path)."""
+        return self.sources.get(path) or self.package.sources.get(path) or None
+
+    def input_problems(
+        self,
+    ) -> None:  # GSL002 for unreadable inputs, a note for refused
+        for p in self.package.input_problems:
+            if p.outside:
+                self.notifications.append(Notification(p.message, Level.NOTE, p.path))
+            else:
+                self.unreadable(p.path, p.message)
 
     def finish(self) -> FileResult:
         """Suppressions, snippets and fingerprints; then the unit's result."""
+        self.input_problems()
         by_path: dict[str, list[Finding]] = defaultdict(list)
         known = {f.display for f in self.unit.go_files}
         for finding in self.findings:
@@ -293,7 +328,9 @@ class UnitAnalysis:
         ctx = self.contexts.get(path)
         lines = ctx.lines if ctx is not None else LineIndex(source)
         foreign = self.ruleset.foreign_ids if self.config.foreign_suppressions else None
-        comments = _suppressions(source, lines, ctx, foreign, self.config)
+        comments = file_suppressions(
+            source, lines, ctx, foreign, require_reason=self.config.require_reason
+        )
         items = apply_suppressions(items, comments)
         unused = self.ruleset.get(UNUSED_SUPPRESSION)
         if unused is not None:
@@ -327,49 +364,15 @@ class UnitAnalysis:
             )
 
 
-def _printable(data: bytes) -> str:
-    """Text for a message: control characters (NUL …) shown as ``\\xNN``."""
-    text = data.decode("utf-8", errors="replace")
-    return "".join(
-        ch if ch.isprintable() or ch == "\t" else f"\\x{ord(ch):02x}" for ch in text
-    )
-
-
-def _suppressions(
-    source: bytes,
-    lines: LineIndex,
-    ctx: FileContext | None,
-    foreign: Mapping[str, tuple[str, ...]] | None,
-    config: Config,
-) -> list[SuppressionComment]:
-    in_comment = None
-    header_end = None
-    if ctx is not None:
-        root = ctx.root
-        package = next(
-            (c for c in root.named_children if c.type == "package_clause"), None
-        )
-        header_end = package.start_byte if package is not None else None
-
-        def in_comment(offset: int) -> bool:
-            node = root.descendant_for_byte_range(offset, offset + 1)
-            return node is not None and node.type == "comment"
-
-    return parse_suppressions(
-        source,
-        lines,
-        in_comment=in_comment,
-        header_end=header_end,
-        foreign=foreign,
-        require_reason=config.require_reason,
-    )
-
-
 def analyse_unit(
-    unit: Unit, ruleset: RuleSet, config: Config, srcroot: Path
+    unit: Unit,
+    ruleset: RuleSet,
+    config: Config,
+    srcroot: Path,
+    roots: Roots = UNBOUNDED,
 ) -> FileResult:
     """Analyse one directory; never raises for bad input."""
-    analysis = UnitAnalysis(unit, ruleset, config, srcroot)
+    analysis = UnitAnalysis(unit, ruleset, config, srcroot, roots)
     for go_file in unit.go_files:
         analysis.load(go_file)
     analysis.run_rules()

@@ -13,9 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from go_script_lint.base import overlay
 from go_script_lint.base.memo import MemoKey
 from go_script_lint.base.model import Location, Region
+from go_script_lint.base.safe_io import Kind, ReadResult
 from go_script_lint.golang.gomod_lexer import Lexer
 from go_script_lint.golang.gomod_model import GoMod, GoModError, Line, Token
 from go_script_lint.golang.gomod_statements import statement
@@ -80,17 +80,13 @@ def parse_gomod(source: bytes, path: Path = Path("go.mod")) -> GoMod:
     return mod
 
 
-def load_gomod(path: Path) -> GoMod:
-    """Read and parse a go.mod; an unreadable file is a parsed file with one error."""
-    try:
-        data = overlay.read_file(path)
-    except OSError as exc:
+def gomod_from(path: Path, result: ReadResult) -> GoMod:
+    """A go.mod from the outcome of a bounded read (an unreadable one has one error)."""
+    if result.data is None:
         mod = GoMod(path=path, source=b"")
-        mod.errors.append(
-            GoModError(f"cannot read go.mod: {exc.strerror or exc}", 0, 0)
-        )
+        mod.errors.append(GoModError(result.error or "cannot read go.mod", 0, 0))
         return mod
-    return parse_gomod(data, path)
+    return parse_gomod(result.data, path)
 
 
 GOMOD: MemoKey[GoMod] = MemoKey("golang.gomod")
@@ -101,7 +97,7 @@ def package_gomod(pkg: PackageContext) -> GoMod | None:
     path = pkg.gomod_path
     if path is None:
         return None
-    return pkg.memo(GOMOD, lambda: load_gomod(path))
+    return pkg.memo(GOMOD, lambda: gomod_from(path, pkg.read_input(path, Kind.GOMOD)))
 
 
 def gomod_location(

@@ -14,6 +14,8 @@ from functools import cache
 import tree_sitter_go
 from tree_sitter import Language, Node, Parser, Query, QueryCursor, Tree
 
+from go_script_lint.golang import limits
+
 __all__ = [
     "ErrorRegion",
     "Node",
@@ -45,9 +47,35 @@ def parse(source: bytes, old_tree: Tree | None = None) -> Tree:
     With ``old_tree`` (already told about the changes by :func:`edit_tree`)
     only the edited parts are re-parsed.
     """
-    if old_tree is None:
-        return _parser().parse(source)
-    return _parser().parse(source, old_tree)
+    parser = _parser()
+    if not limits.active():
+        return (
+            parser.parse(source) if old_tree is None else parser.parse(source, old_tree)
+        )
+    # A progress callback is only offered to parses that read through a callback.
+    view = memoryview(source)
+
+    def read(offset: int, _point: object) -> memoryview:
+        return view[offset : offset + (1 << 16)]
+
+    def cancel(_offset: int, _has_error: bool) -> bool:
+        return limits.passed()
+
+    try:
+        if old_tree is None:
+            tree = parser.parse(read, progress_callback=cancel)
+        else:
+            tree = parser.parse(read, old_tree, progress_callback=cancel)
+    except ValueError:  # py-tree-sitter's "Parsing failed" when cancelled
+        if not limits.passed():
+            raise
+        tree = None
+    if tree is None or limits.passed():
+        parser.reset()  # a cancelled parser would resume the old parse next time
+        raise limits.BudgetExceeded("parsing")
+    # A tree parsed through a callback holds no source (``Node.text`` would
+    # crash); parsing the bytes again with it as the old tree reuses it all.
+    return parser.parse(source, tree)
 
 
 def edit_tree(
@@ -68,7 +96,16 @@ def _query(pattern: str) -> Query:
 
 def query_captures(pattern: str, node: Node) -> dict[str, list[Node]]:
     """Run a (cached, compiled-once) query over ``node``; captures by name."""
-    return QueryCursor(_query(pattern)).captures(node)
+    return _captures(QueryCursor(_query(pattern)), node)
+
+
+def _captures(cursor: QueryCursor, node: Node) -> dict[str, list[Node]]:
+    """Captures, or :class:`~go_script_lint.golang.limits.BudgetExceeded`: never a silent partial list."""
+    limits.check("a query")
+    captures = cursor.captures(node)
+    if cursor.did_exceed_match_limit:
+        raise limits.BudgetExceeded("a query (match limit)")
+    return captures
 
 
 def nodes_of_types(root: Node, types: Iterable[str]) -> list[Node]:
@@ -108,7 +145,9 @@ def iter_nodes_of_types(
         cursor = QueryCursor(_query(pattern))
         cursor.set_byte_range(start, end)
         nodes = [
-            n for n in cursor.captures(root).get("n", []) if start <= n.start_byte < end
+            n
+            for n in _captures(cursor, root).get("n", [])
+            if start <= n.start_byte < end
         ]
         nodes.sort(key=lambda n: (n.start_byte, -n.end_byte))
         yield from nodes

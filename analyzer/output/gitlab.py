@@ -36,7 +36,9 @@ def _fingerprint(finding: Finding, occurrence: int) -> str:
             str(occurrence),
         )
     )
-    return hashlib.md5(key.encode("utf-8"), usedforsecurity=False).hexdigest()
+    return hashlib.md5(
+        key.encode("utf-8", "surrogateescape"), usedforsecurity=False
+    ).hexdigest()
 
 
 def _categories(rule: Rule | None) -> list[str]:

@@ -39,7 +39,7 @@ def check_limits(sarif: Mapping[str, Any]) -> list[str]:
         problems.append(f"{len(runs)} runs in one file; GitHub accepts {LIMIT_RUNS}")
     for r, run in enumerate(runs, start=1):
         problems.extend(f"run {r}: {p}" for p in _run_limits(run))
-    size = len(gzip.compress(dumps(sarif).encode("utf-8"), mtime=0))
+    size = len(gzip.compress(dumps(sarif).encode("utf-8", "surrogateescape"), mtime=0))
     if size > LIMIT_GZIP_BYTES:
         problems.append(
             f"the log is {size / 1_048_576:.1f} MB gzipped; GitHub accepts "

@@ -6,6 +6,7 @@ units, as the run's ``columnKind`` says.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from urllib.parse import quote
@@ -24,9 +25,10 @@ def artifact_uri(path: str) -> str:
     """``path`` (POSIX, relative) as a URI reference: percent-encoded UTF-8.
 
     ``:`` is encoded too, so a first segment such as ``a:b.go`` is not read
-    as a URI scheme.
+    as a URI scheme; bytes of a file name that is not UTF-8 are encoded as
+    they are (``caf%E9.go``).
     """
-    return quote(path, safe="/")
+    return quote(os.fsencode(path), safe="/")
 
 
 def _region(region: Region, snippet: str | None = None) -> om.Region:

@@ -15,6 +15,7 @@ from typing import Any
 
 from go_script_lint.base.model import Level, Risk
 from go_script_lint.base.rule import Rule, matches_selector
+from go_script_lint.base.safe_io import OUTSIDE, Roots
 from go_script_lint.project.test_files import DEFAULT_TEST_PATHS
 
 # The rule that reports suppression comments which matched nothing.
@@ -138,6 +139,17 @@ class Config:
         return "\x1f".join(parts)
 
 
+def config_link_problem(path: Path) -> str | None:
+    """Why a config found by the upward search must not be read, if it must not.
+
+    A link in the repository to a file outside its directory is not a config
+    (its text would be quoted in error messages); ``--config`` names it instead.
+    """
+    if Roots.of([path.parent]).contains(path):
+        return None
+    return f"{path}: {OUTSIDE.replace('--follow-symlinks', '--config')}"
+
+
 def find_config(start: Path) -> Path | None:
     """The nearest ``.go-script-lint.yaml`` at or above ``start``."""
     current = start.resolve()
@@ -146,7 +158,7 @@ def find_config(start: Path) -> Path | None:
     while True:
         for name in CONFIG_NAMES:
             candidate = current / name
-            if candidate.is_file():
+            if candidate.is_file() or candidate.is_symlink():
                 return candidate
         if current.parent == current:
             return None

@@ -12,9 +12,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from go_script_lint.base import overlay, yamlpos
+from go_script_lint.base import yamlpos
 from go_script_lint.base.model import Risk
 from go_script_lint.base.rule import Rule
+from go_script_lint.base.safe_io import Kind, read_regular
 from go_script_lint.base.yamlpos import YNode
 from go_script_lint.project.config import FAIL_ON, Config
 
@@ -73,12 +74,10 @@ def load_config_file(path: Path, registry: Sequence[Rule]) -> dict[str, Any]:
     Every error names the file, line and column of the offending key.
     """
     where = os.fspath(path)
-    try:
-        data = overlay.read_file(path)
-    except OSError as exc:
-        raise ConfigError(
-            f"{where}: cannot read config: {exc.strerror or exc}"
-        ) from None
+    read = read_regular(path, Kind.CONFIG)  # bounded, regular only; overlays first
+    if read.data is None:
+        raise ConfigError(f"{where}: config {read.error}")
+    data = read.data
     if _blank_yaml(data):
         return {}  # an empty file (or only comments) means the defaults
     loaded = yamlpos.load(data)

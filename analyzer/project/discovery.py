@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from go_script_lint.base.safe_io import OUTSIDE, UNBOUNDED, Roots
 from go_script_lint.project.gitignore import GitIgnore
 
 DEFAULT_EXCLUDED_DIRS = frozenset({"vendor", "testdata", ".git", "node_modules"})
@@ -58,6 +59,7 @@ class Discovery:
 
     units: list[Unit] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    roots: Roots = UNBOUNDED
 
 
 def make_display(srcroot: Path) -> Callable[[Path], str]:
@@ -87,7 +89,9 @@ class _Walker:
         self.dirs_with_meta: set[Path] = set()
         self.problems: list[Problem] = []
         self.visited_dirs: set[str] = set()
-        self.roots: list[str] = []
+        self.roots = UNBOUNDED
+        self.gomods: dict[Path, Path | None] = {}
+        self.refused: set[str] = set()
 
     def excluded(self, path: Path) -> bool:
         shown = self.display(path)
@@ -96,10 +100,71 @@ class _Walker:
             for pat in self.excludes
         )
 
-    def inside_roots(self, real: str) -> bool:
-        return any(
-            real == r or real.startswith(r.rstrip(os.sep) + os.sep) for r in self.roots
-        )
+    def refuse(self, path: Path, message: str, *, fatal: bool) -> None:
+        """One problem per path, however many units meet it."""
+        shown = self.display(path)
+        if shown not in self.refused:
+            self.refused.add(shown)
+            self.problems.append(Problem(shown, message, fatal=fatal))
+
+    def metadata_file(self, path: Path) -> Path | None:
+        """``path`` when it is a readable go.mod or manifest inside the roots.
+
+        A link leaving the roots is a note (nothing read); a FIFO, socket,
+        device or directory under that name is an error (GSL002).
+        """
+        if not os.path.lexists(path):
+            return None
+        if not self.roots.contains(path):
+            self.refuse(path, OUTSIDE, fatal=False)
+            return None
+        try:
+            mode = os.stat(path).st_mode
+        except OSError as exc:
+            self.refuse(path, _os_message(exc), fatal=True)
+            return None
+        if not stat.S_ISREG(mode):
+            what = "a directory" if stat.S_ISDIR(mode) else "a FIFO, socket or device"
+            self.refuse(path, f"is {what}, not a regular file; not read", fatal=True)
+            return None
+        return path
+
+    def note_gomod_above(self, directory: Path) -> None:
+        """Say so when the go.mod Go would use lies above the roots (it is not read)."""
+        for ancestor in (directory, *directory.parents):
+            candidate = ancestor / GOMOD_NAME
+            if os.path.lexists(candidate):
+                self.refuse(
+                    candidate,
+                    f"{GOMOD_NAME} above the scanned paths and --srcroot; not read "
+                    "(use --srcroot to include it)",
+                    fatal=False,
+                )
+                return
+
+    def nearest_gomod(self, directory: Path) -> Path | None:
+        """The ``go.mod`` in ``directory`` or its closest ancestor inside the roots."""
+        chain: list[Path] = []
+        current = directory
+        found: Path | None = None
+        while True:
+            if current in self.gomods:
+                found = self.gomods[current]
+                break
+            chain.append(current)
+            candidate = current / GOMOD_NAME
+            if os.path.lexists(candidate):
+                found = self.metadata_file(candidate)
+                break
+            if current.parent == current:
+                break
+            if not self.roots.contains(current.parent):
+                self.note_gomod_above(current.parent)
+                break
+            current = current.parent
+        for seen in chain:
+            self.gomods[seen] = found
+        return found
 
     def add_file(self, path: Path, explicit: bool) -> None:
         directory = path.parent
@@ -138,7 +203,7 @@ class _Walker:
                 if is_go:
                     self.problems.append(Problem(self.display(path), _os_message(exc)))
                 return
-            if not self.follow_symlinks and not self.inside_roots(target):
+            if not self.roots.contains(target):
                 self.problems.append(
                     Problem(
                         self.display(path),
@@ -205,7 +270,7 @@ def discover(
     gitignore = GitIgnore() if respect_gitignore else None
     walker = _Walker(excludes, follow_symlinks, display, gitignore)
     args = [Path(p) for p in paths]
-    walker.roots = [os.path.realpath(p) for p in args]
+    walker.roots = Roots.of([*args, srcroot], unbounded=follow_symlinks)
     explicit_dirs: set[Path] = set()
     for arg in args:
         path = Path(os.path.abspath(arg))
@@ -229,7 +294,7 @@ def discover(
         _make_unit(d, walker, display)
         for d in sorted(set(walker.files) | walker.dirs_with_meta)
     ]
-    return Discovery(units=units, problems=walker.problems)
+    return Discovery(units=units, problems=walker.problems, roots=walker.roots)
 
 
 def discover_directory(
@@ -247,7 +312,7 @@ def discover_directory(
     """
     display = make_display(srcroot)
     walker = _Walker(excludes, follow_symlinks, display)
-    walker.roots = [os.path.realpath(srcroot)]
+    walker.roots = Roots.of([srcroot], unbounded=follow_symlinks)
     directory = Path(os.path.abspath(directory))
     root = Path(os.path.abspath(srcroot))
     between = [directory, *directory.parents]
@@ -264,7 +329,9 @@ def discover_directory(
     if directory not in walker.files and directory not in walker.dirs_with_meta:
         return Discovery(problems=walker.problems)
     return Discovery(
-        units=[_make_unit(directory, walker, display)], problems=walker.problems
+        units=[_make_unit(directory, walker, display)],
+        problems=walker.problems,
+        roots=walker.roots,
     )
 
 
@@ -289,34 +356,18 @@ def _add_context_siblings(walker: _Walker, directory: Path) -> None:
             )
 
 
-_gomod_cache: dict[Path, Path | None] = {}
-
-
 def forget_gomod_locations() -> None:
-    """Drop the memory of where go.mod files are (a long-lived server sees them come and go)."""
-    _gomod_cache.clear()
+    """Nothing to forget: each discovery searches for go.mod files afresh.
+
+    (Kept for the language server, which calls it when files come and go.)
+    """
 
 
-def nearest_gomod(directory: Path) -> Path | None:
-    """The ``go.mod`` in ``directory`` or its closest ancestor."""
-    chain: list[Path] = []
-    current = directory
-    found: Path | None = None
-    while True:
-        if current in _gomod_cache:
-            found = _gomod_cache[current]
-            break
-        chain.append(current)
-        candidate = current / GOMOD_NAME
-        if candidate.is_file():
-            found = candidate
-            break
-        if current.parent == current:
-            break
-        current = current.parent
-    for seen in chain:
-        _gomod_cache[seen] = found
-    return found
+def nearest_gomod(directory: Path, roots: Roots = UNBOUNDED) -> Path | None:
+    """The go.mod a run would use for ``directory``: at or above it, inside ``roots``."""
+    walker = _Walker((), roots.unbounded, make_display(directory))
+    walker.roots = roots
+    return walker.nearest_gomod(directory)
 
 
 def _make_unit(
@@ -325,13 +376,13 @@ def _make_unit(
     files = tuple(
         sorted(walker.files.get(directory, {}).values(), key=lambda f: f.display)
     )
-    gomod = nearest_gomod(directory)
-    manifest = directory / MANIFEST_NAME
+    gomod = walker.nearest_gomod(directory)
+    manifest = walker.metadata_file(directory / MANIFEST_NAME)
     return Unit(
         directory=directory,
         display=display(directory),
         go_files=files,
         gomod=gomod,
-        manifest=manifest if manifest.is_file() else None,
+        manifest=manifest,
         owns_gomod=gomod is not None and gomod.parent == directory,
     )

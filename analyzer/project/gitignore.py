@@ -14,6 +14,8 @@ from pathlib import Path
 
 from pathspec import GitIgnoreSpec
 
+from go_script_lint.base.safe_io import Kind, read_regular
+
 IGNORE_FILE = ".gitignore"
 
 
@@ -25,10 +27,11 @@ def _repository_root(directory: Path) -> Path | None:
 
 
 def _read_spec(path: Path) -> GitIgnoreSpec | None:
-    try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
+    # Bounded and regular only: a FIFO or /dev/zero named .gitignore must not hang.
+    data = read_regular(path, Kind.IGNORE_FILE).data
+    if data is None:
         return None
+    lines = data.decode("utf-8", errors="replace").splitlines()
     return GitIgnoreSpec.from_lines(lines) if lines else None
 
 

@@ -17,8 +17,9 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from go_script_lint.base import overlay, yamlpos
+from go_script_lint.base import yamlpos
 from go_script_lint.base.model import Level, Location, Region
+from go_script_lint.base.safe_io import Kind, ReadResult, read_regular
 from go_script_lint.base.yamlpos import YNode
 
 if TYPE_CHECKING:
@@ -235,17 +236,23 @@ def _article(word: str) -> str:
     return "an" if word[:1] in "aeiou" else "a"
 
 
-def load_manifest(abspath: Path, display: str) -> Manifest:
-    """Read and validate a manifest; problems become :class:`Problem` records."""
-    try:
-        data = overlay.read_file(abspath)
-    except OSError as exc:
+def load_manifest(
+    abspath: Path, display: str, read: ReadResult | None = None
+) -> Manifest:
+    """Validate a manifest (read here unless ``read`` holds the bounded read).
+
+    Problems become :class:`Problem` records.
+    """
+    if read is None:
+        read = read_regular(abspath, Kind.MANIFEST)
+    data = read.data
+    if data is None:
         loc = Location(display, Region(1, 1, 1, 1))
         return Manifest(
             display,
             abspath,
             None,
-            (Problem(f"cannot read the manifest: {exc.strerror or exc}", loc),),
+            (Problem(f"the manifest {read.error or 'cannot be read'}", loc),),
         )
     return parse_manifest(data, abspath, display)
 

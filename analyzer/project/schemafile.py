@@ -16,6 +16,7 @@ from typing import Any
 
 from go_script_lint.base import yamlpos
 from go_script_lint.base.model import Level, Location, Region
+from go_script_lint.base.safe_io import Kind, read_regular
 from go_script_lint.base.yamlpos import YNode
 from go_script_lint.project.manifest import (
     PARAMETER_TYPES,
@@ -201,12 +202,12 @@ class _Reader:
 def load_schema_file(abspath: Path, display: str) -> SchemaFile:
     """Read a ``--schema-path`` file (JSON, or YAML) into parameters and problems."""
     first = Location(display, Region(1, 1, 1, 1))
-    try:
-        data = abspath.read_bytes()
-    except OSError as exc:
+    read = read_regular(abspath, Kind.SCHEMA)
+    data = read.data
+    if data is None:
         return SchemaFile(
             display,
-            (Problem(f"cannot read the schema: {exc.strerror or exc}", first),),
+            (Problem(f"the schema {read.error or 'cannot be read'}", first),),
             None,
         )
     is_json = abspath.suffix.lower() == ".json" or data.lstrip()[:1] == b"{"

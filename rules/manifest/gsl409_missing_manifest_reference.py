@@ -12,6 +12,7 @@ from go_script_lint.api import (
     Rule,
     manifest_of,
     openapi_of,
+    reference_problem,
 )
 
 
@@ -19,20 +20,8 @@ def package_check(pkg: PackageContext) -> Iterator[Finding]:
     manifest = manifest_of(pkg)
     if manifest is None:
         return
-    base = manifest.abspath.parent
     for ref in manifest.references:
-        target = base / ref.value
-        problem = None
-        if not target.exists():
-            problem = "does not exist"
-        elif not target.is_file():
-            problem = "is not a regular file"
-        else:
-            try:
-                with target.open("rb") as handle:
-                    handle.read(1)
-            except OSError as exc:
-                problem = f"cannot be read ({exc.strerror or exc})"
+        problem = reference_problem(pkg, manifest, ref)
         if problem is None and ref.key == "openapi":
             loaded = openapi_of(pkg)
             if loaded is not None and loaded[2].root is None and loaded[2].errors:
@@ -58,7 +47,9 @@ RULE = Rule(
         "`go-script.yaml` names the script's `entrypoint` Go file and, optionally, an "
         "`openapi` document, both relative to the manifest's directory. This rule reports "
         "a named file that does not exist, is a directory, cannot be read, or (for "
-        "`openapi`) is not a YAML or JSON document."
+        "`openapi`) is not a YAML or JSON document. A path that leaves the scanned "
+        "paths (`../secret.yaml`, `/etc/passwd`, a link pointing outside) is reported "
+        "without being read, and without saying whether it exists."
     ),
     message="`{key}` file `{target}` {problem}",
     level=Level.ERROR,

@@ -11,8 +11,8 @@ RULE = Rule(
         "start of each error region; the rest of the file is still analysed, but rules "
         "may miss code inside the broken region. Valid Go newer than the grammar "
         "(Go 1.26 `new(expr)`, Go 1.27 generic methods) is recognised and not reported. "
-        "A file without a `package` clause, or with a second one, is reported too: the "
-        "grammar accepts both, Go does not."
+        "A file without a `package` clause, with a second one, or with a statement at "
+        "the top level (`foo()`) is reported too: the grammar accepts these, Go does not."
     ),
     message="Syntax error: {detail}",
     level=Level.ERROR,

@@ -8,10 +8,12 @@ RULE = Rule(
     summary="A file that could not be read or decoded as UTF-8 Go source.",
     description=(
         "The file could not be analysed: it is unreadable (permissions, a symbolic "
-        "link loop, a directory or FIFO named `*.go`), over the size budget, or not "
-        "UTF-8 text (UTF-16, binary data). Such files are not analysed and the run "
-        "exits 2. A file with a few invalid UTF-8 bytes is reported as a warning and "
-        "analysed anyway."
+        "link loop, a directory or FIFO named `*.go`, `go.mod` or `go-script.yaml`), "
+        "over its size budget, not UTF-8 text (UTF-16, binary data), over the per-file "
+        "time budget, or nested deeper than the rules can see. Such files are not "
+        "analysed and the run exits 2. A file with a few invalid UTF-8 bytes is "
+        "reported as a warning and analysed anyway. Budgets and limits: "
+        "docs/security.md."
     ),
     message="Cannot analyse file: {problem}",
     level=Level.ERROR,

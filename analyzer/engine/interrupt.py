@@ -1,0 +1,79 @@
+"""SIGINT and SIGTERM: stop every worker, write nothing, exit 130 or 143.
+
+The CLI installs :func:`install_handlers`, which turns either signal into an
+:class:`Interrupted` exception in the main process. It derives from
+:class:`BaseException`, so no ``except Exception`` in the analysis swallows
+it and no interrupted unit is cached as a result. Workers ignore SIGINT (a
+terminal's Ctrl-C reaches the whole process group; the parent decides),
+die on SIGTERM, and ask Linux to send them SIGTERM when the parent dies, so
+none outlives the run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import signal
+import sys
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from types import FrameType
+
+_PR_SET_PDEATHSIG = 1
+
+
+class Interrupted(BaseException):
+    """The run was stopped by a signal."""
+
+    def __init__(self, signum: int) -> None:
+        """Remember which signal stopped the run."""
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def exit_code(self) -> int:
+        """The shell's convention: 128 + the signal number (130, 143)."""
+        return 128 + self.signum
+
+    @property
+    def name(self) -> str:
+        """``SIGINT`` or ``SIGTERM``."""
+        return signal.Signals(self.signum).name
+
+
+def _raise(signum: int, _frame: FrameType | None) -> None:
+    raise Interrupted(signum)
+
+
+def install_handlers() -> None:
+    """Turn SIGINT and SIGTERM into :class:`Interrupted` (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, _raise)
+
+
+def worker_setup() -> None:
+    """In a worker: leave SIGINT to the parent, die on SIGTERM and with the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGTERM), 0, 0, 0)
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and terminate every worker process now."""
+    # The executor has no public way to reach its processes before 3.14
+    # (terminate_workers); shutdown(wait=True) would wait for running units.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.terminate()
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AttributeError, AssertionError):
+            process.join(timeout=2)
+            if process.is_alive():
+                process.kill()
