@@ -422,7 +422,8 @@ def deep_func_literals_50000(tmp: Path, timeout: float) -> str:
 @case("silent")
 def deep_blocks_under_the_cap_are_analysed(tmp: Path, timeout: float) -> str:
     root = tmp / "repo"
-    write(root / "main.go", _nested(5_000, "{", "}"))  # ~10,000 syntax levels
+    # ~50,000 syntax levels: a parent climb per statement made this quadratic once.
+    write(root / "main.go", _nested(25_000, "{", "}"))
     run = run_cli(root, [".", "--format", "json", *BASE_ARGS], timeout=timeout)
     return verdict(run, codes=(1,), want=has("GSL203"))
 

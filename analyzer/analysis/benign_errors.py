@@ -260,8 +260,13 @@ def _before_error_return(statement: Node, callee: Callee) -> bool:
     if callee.display.rsplit(".", 1)[-1] not in CLEANUP_METHODS:
         return False
     sibling = _next_after_cleanup(statement)
+    # A loop body is `for … { statements }`: at most a statement list inside a
+    # block. Climb no further; each `.parent` walks down from the root, so an
+    # unbounded climb through nested blocks is quadratic in their depth.
     loop = statement.parent
-    while loop is not None and loop.type in ("statement_list", "block"):
+    for _ in range(2):
+        if loop is None or loop.type not in ("statement_list", "block"):
+            break
         loop = loop.parent
     if sibling is None and loop is not None and loop.type == "for_statement":
         sibling = _next_after_cleanup(loop)  # `for _, f := range fs { f.Close() }`
