@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from go_script_lint.base.memo import MemoKey
@@ -130,3 +131,14 @@ def _targets(stmt: Node, value: Node) -> list[str]:
         elif target.type == "identifier":
             out.append(go_ast.text(target))
     return out
+
+
+def field_set_later(literal: Node, fields: Iterable[str]) -> bool:
+    """``c.Timeout = …`` after ``c := &http.Client{…}``, anywhere in the same function."""
+    func = go_ast.enclosing_function(literal)
+    scope = (func.text if func is not None else None) or b""
+    return any(
+        f"{name}.{field} =".encode() in scope
+        for name in bound_names(literal)
+        for field in fields
+    )

@@ -57,6 +57,7 @@ from go_script_lint.analysis.parameters import (
 from go_script_lint.analysis.secrets import (
     bound_names,
     entropy,
+    field_set_later,
     is_secret_name,
     is_test_file,
     mask,
@@ -141,6 +142,7 @@ __all__ = [
     "exec_argv",
     "feature_uses",
     "field_for",
+    "field_set_later",
     "file_of",
     "file_types",
     "function_calls",

@@ -156,3 +156,25 @@ def int_literal_value(node: Node) -> int | None:
 def named_children_of(node: Node, kind: str) -> Iterator[Node]:
     """Named children of one kind."""
     return (c for c in node.named_children if c.type == kind)
+
+
+def literal_element_value(element: Node) -> Node | None:
+    """The expression inside a ``literal_element`` (composite-literal keys and values)."""
+    if element.type == "literal_element":
+        return next((c for c in element.named_children if c.type != "comment"), None)
+    return element
+
+
+def keyed_fields(literal: Node) -> dict[str, Node]:
+    """``T{A: x, B: y}`` → ``{"A": x, "B": y}``: the keyed elements of a composite literal."""
+    body = literal.child_by_field_name("body")
+    out: dict[str, Node] = {}
+    for element in body.named_children if body is not None else ():
+        if element.type != "keyed_element":
+            continue
+        parts = [c for c in element.named_children if c.type != "comment"]
+        if len(parts) == 2:
+            key, value = (literal_element_value(p) for p in parts)
+            if key is not None and value is not None:
+                out[text(key)] = value
+    return out

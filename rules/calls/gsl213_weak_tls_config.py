@@ -12,7 +12,7 @@ from go_script_lint.api import (
     Node,
     Risk,
     Rule,
-    bound_names,
+    field_set_later,
     go_ast,
     is_test_file,
     qualified_type,
@@ -63,7 +63,7 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
     body = node.child_by_field_name("body")
     if package is None or body is None:
         return
-    fields = _keyed(body)
+    fields = go_ast.keyed_fields(node)
     for name in ("MinVersion", "MaxVersion"):
         value = fields.get(name)
         if value is not None:
@@ -82,7 +82,7 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
         if (
             version is not None
             and version < SERVER_DEFAULT_FIXED
-            and not _set_later(ctx, node, "MinVersion")
+            and not field_set_later(node, ("MinVersion",))
         ):
             yield ctx.finding(
                 RULE,
@@ -165,25 +165,6 @@ def _tls_config_type(ctx: FileContext, literal: Node) -> str | None:
     return go_ast.text(type_node.child_by_field_name("package"))
 
 
-def _keyed(body: Node) -> dict[str, Node]:
-    out: dict[str, Node] = {}
-    for element in body.named_children:
-        if element.type != "keyed_element":
-            continue
-        parts = [c for c in element.named_children if c.type != "comment"]
-        if len(parts) == 2:
-            key, value = (_unwrap(p) for p in parts)
-            if key is not None and value is not None:
-                out[go_ast.text(key)] = value
-    return out
-
-
-def _unwrap(element: Node) -> Node | None:
-    if element.type == "literal_element":
-        return next((c for c in element.named_children if c.type != "comment"), None)
-    return element
-
-
 def _insecure_suites(ctx: FileContext, value: Node, depth: int) -> list[str]:
     value = go_ast.unparen(value) or value
     if value.type == "identifier" and depth < MAX_DEPTH:
@@ -194,7 +175,7 @@ def _insecure_suites(ctx: FileContext, value: Node, depth: int) -> list[str]:
     body = value.child_by_field_name("body")
     out: list[str] = []
     for element in body.named_children if body is not None else ():
-        item = _unwrap(element)
+        item = go_ast.literal_element_value(element)
         name = ctx.qualified_name(item) or ""
         if name.startswith(TLS + ".") and name[len(TLS) + 1 :] in INSECURE_SUITES:
             out.append(name[len(TLS) + 1 :])
@@ -210,7 +191,11 @@ def _is_server(ctx: FileContext, literal: Node, fields: dict[str, Node]) -> bool
     if holder is not None and holder.type == "literal_element":
         holder = holder.parent
     if holder is not None and holder.type == "keyed_element":
-        key = _unwrap(holder.named_children[0]) if holder.named_children else None
+        key = (
+            go_ast.literal_element_value(holder.named_children[0])
+            if holder.named_children
+            else None
+        )
         return go_ast.text(key) == "TLSConfig" and _in_http_server(ctx, holder)
     if holder is not None and holder.type == "argument_list":
         call = holder.parent
@@ -222,13 +207,6 @@ def _in_http_server(ctx: FileContext, element: Node) -> bool:
     literal = go_ast.enclosing(element, frozenset({"composite_literal"}))
     type_node = literal.child_by_field_name("type") if literal is not None else None
     return qualified_type(ctx, type_node) == "net/http.Server"
-
-
-def _set_later(ctx: FileContext, literal: Node, field: str) -> bool:
-    """``cfg.MinVersion = …`` after ``cfg := &tls.Config{…}`` in the same function."""
-    func = go_ast.enclosing_function(literal)
-    text = (func.text if func is not None else None) or b""
-    return any(f"{name}.{field} =".encode() in text for name in bound_names(literal))
 
 
 RULE = Rule(

@@ -12,7 +12,7 @@ from go_script_lint.api import (
     Node,
     Risk,
     Rule,
-    bound_names,
+    field_set_later,
     go_ast,
     is_test_file,
     qualified_type,
@@ -75,17 +75,17 @@ def _check(node: Node, ctx: FileContext) -> Iterator[Finding]:
     kind = qualified_type(ctx, type_node)
     if kind not in ("net/http.Client", "net/http.Server"):
         return
-    fields = _keys(node)
+    fields = go_ast.keyed_fields(node).keys()
     if kind == "net/http.Client":
         if (
             "Timeout" in fields
-            or _set_later(node, ("Timeout",))
+            or field_set_later(node, ("Timeout",))
             or _has_deadline(node)
             or b"Timeout:" in (node.text or b"")  # the Transport's own timeouts
         ):
             return
         yield ctx.finding(RULE, node, what="this `http.Client` has no `Timeout`")
-    elif not (SERVER_TIMEOUTS & fields) and not _set_later(
+    elif not (SERVER_TIMEOUTS & fields) and not field_set_later(
         node, ("ReadHeaderTimeout", "ReadTimeout")
     ):
         yield ctx.finding(
@@ -108,15 +108,6 @@ def _short(callee: str) -> str:
     return callee.rsplit("/", 1)[-1]
 
 
-def _keys(literal: Node) -> set[str]:
-    body = literal.child_by_field_name("body")
-    out: set[str] = set()
-    for element in body.named_children if body is not None else ():
-        if element.type == "keyed_element" and element.named_children:
-            out.add(go_ast.text(element.named_children[0]))
-    return out
-
-
 def _scope(node: Node) -> bytes:
     func = go_ast.enclosing_function(node)
     return (func.text if func is not None else None) or b""
@@ -134,16 +125,6 @@ def _has_deadline(node: Node) -> bool:
     return b"NewRequestWithContext(" in text and not any(
         b"NewRequestWithContext(context." + c in text
         for c in (b"Background()", b"TODO()")
-    )
-
-
-def _set_later(node: Node, fields: tuple[str, ...]) -> bool:
-    """``c.Timeout = …`` after ``c := &http.Client{}`` in the same function."""
-    text = _scope(node)
-    return any(
-        f"{name}.{field} =".encode() in text
-        for name in bound_names(node)
-        for field in fields
     )
 
 
