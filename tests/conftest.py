@@ -14,10 +14,14 @@ os.environ["GSL_RAISE_INTERNAL"] = "1"
 
 # Keep the result cache of test runs out of the user's cache directory.
 if "GSL_TEST_CACHE" not in os.environ:
+    import atexit
+    import shutil
     import tempfile
 
     os.environ["GSL_TEST_CACHE"] = tempfile.mkdtemp(prefix="gsl-test-cache-")
     os.environ["XDG_CACHE_HOME"] = os.environ["GSL_TEST_CACHE"]
+    # Each run made a new directory and left it behind (hundreds piled up in /tmp).
+    atexit.register(shutil.rmtree, os.environ["GSL_TEST_CACHE"], ignore_errors=True)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
