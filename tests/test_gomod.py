@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from go_script_lint.base.safe_io import ReadResult
 from go_script_lint.golang import module_paths as modules
-from go_script_lint.golang.gomod import parse_gomod
+from go_script_lint.golang.gomod import gomod_from, parse_gomod
 
 FULL = b"""// A comment.
 module "example.com/m/v2" // deprecated? no
@@ -126,3 +129,13 @@ def test_module_helpers() -> None:
     assert modules.is_stdlib_path("net/http") and not modules.is_stdlib_path(
         "example.com/x"
     )
+
+
+def test_every_package_of_a_module_shares_one_parse_of_its_gomod() -> None:
+    path = Path("/m/go.mod")
+    first = gomod_from(path, ReadResult(data=FULL))
+    again = gomod_from(path, ReadResult(data=bytes(FULL)))
+    assert again is first
+    edited = gomod_from(path, ReadResult(data=FULL + b"\n// edited\n"))
+    assert edited is not first
+    assert gomod_from(Path("/other/go.mod"), ReadResult(data=FULL)) is not first

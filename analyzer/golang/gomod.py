@@ -10,6 +10,7 @@ GSL101 at its line.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -80,13 +81,28 @@ def parse_gomod(source: bytes, path: Path = Path("go.mod")) -> GoMod:
     return mod
 
 
+#: Recently parsed go.mod files by path and bytes. Every package directory of a
+#: module reads the same go.mod; parsing it again for each one was 30 % of a
+#: run on a 250-package repository. Nothing mutates a :class:`GoMod` once built.
+_RECENT: OrderedDict[tuple[Path, bytes], GoMod] = OrderedDict()
+_RECENT_SIZE = 8
+
+
 def gomod_from(path: Path, result: ReadResult) -> GoMod:
     """A go.mod from the outcome of a bounded read (an unreadable one has one error)."""
     if result.data is None:
         mod = GoMod(path=path, source=b"")
         mod.errors.append(GoModError(result.error or "cannot read go.mod", 0, 0))
         return mod
-    return parse_gomod(result.data, path)
+    key = (path, result.data)
+    known = _RECENT.get(key)
+    if known is not None:
+        _RECENT.move_to_end(key)
+        return known
+    mod = _RECENT[key] = parse_gomod(result.data, path)
+    if len(_RECENT) > _RECENT_SIZE:
+        _RECENT.popitem(last=False)
+    return mod
 
 
 GOMOD: MemoKey[GoMod] = MemoKey("golang.gomod")
