@@ -65,10 +65,13 @@ class Discovery:
 def make_display(srcroot: Path) -> Callable[[Path], str]:
     """A function turning absolute paths into POSIX paths relative to ``srcroot``."""
     root = os.path.abspath(srcroot)
+    below = root.rstrip(os.sep) + os.sep
 
     def display(path: Path) -> str:
-        rel = os.path.relpath(os.path.abspath(path), root)
-        return Path(rel).as_posix()
+        absolute = os.path.abspath(path)
+        if absolute.startswith(below) and os.sep == "/":
+            return absolute[len(below) :]  # the common case, without relpath's work
+        return Path(os.path.relpath(absolute, root)).as_posix()
 
     return display
 

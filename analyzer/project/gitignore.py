@@ -10,6 +10,7 @@ ignored (discovery only asks about what it walks).
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from pathspec import GitIgnoreSpec
@@ -19,11 +20,13 @@ from go_script_lint.base.safe_io import Kind, read_regular
 IGNORE_FILE = ".gitignore"
 
 
+@lru_cache(maxsize=4096)
 def _repository_root(directory: Path) -> Path | None:
-    for candidate in (directory, *directory.parents):
-        if (candidate / ".git").exists():
-            return candidate
-    return None
+    # Asked once per walked directory: each answer reuses its parent's.
+    if (directory / ".git").exists():
+        return directory
+    parent = directory.parent
+    return None if parent == directory else _repository_root(parent)
 
 
 def _read_spec(path: Path) -> GitIgnoreSpec | None:
