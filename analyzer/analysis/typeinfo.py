@@ -130,7 +130,14 @@ class FileTypes:
         if base == "error":
             return _ERROR_DECL, "error"
         local = self.local.types.get(base)
-        return (local, f"{self.pkg_name}.{base}") if local is not None else None
+        if local is not None:
+            return local, f"{self.pkg_name}.{base}"
+        # `. "net/http"` in a `package http_test` file: `Client` is `http.Client`.
+        for path in self.ctx.imports.dot_imports:
+            decl = stdlib().type_decl(path, base)
+            if decl is not None:
+                return decl, f"{path}.{base}"
+        return None
 
     def method(
         self, type_str: str, name: str, depth: int = 0
@@ -256,7 +263,13 @@ class FileTypes:
         kind = node.type
         if kind == "identifier":
             d = self.ctx.resolver.lookup(node)
-            return self._definition_type(d, depth) if d is not None else None
+            if d is not None:
+                return self._definition_type(d, depth)
+            qualified = self.ctx.qualified_name(node)  # a dot-imported variable
+            if qualified is None:
+                return None
+            path, name = qualified.rsplit(".", 1)
+            return stdlib().var_type(path, name)
         if kind == "selector_expression":
             qualified = self.ctx.qualified_name(node)
             if qualified is not None:
