@@ -110,16 +110,16 @@ def test_callee_results_and_names(tmp_path: Path) -> None:
         types.callee(calls["use(f, err, buf, p, enc, q, n, out, v, s, os, xs)"])
         is not None
     )
-    assert types.method("*bufio.ReadWriter", "Flush") == (
+    assert types.universe.method("*bufio.ReadWriter", "Flush") == (
         ("error",),
         "bufio.Writer",
         True,
     )
-    assert types.method("io.ReadWriteCloser", "Close") == (
+    assert types.universe.method("io.ReadWriteCloser", "Close") == (
         ("error",),
         "io.Closer",
         False,
     )
-    assert types.method("hash.Hash", "Write") == (("int", "error"), "io.Writer", False)
-    assert types.method("error", "Error") == (("string",), "error", False)
-    assert types.method("[]byte", "Write") is None
+    assert types.universe.method("hash.Hash", "Write") == (("int", "error"), "io.Writer", False)
+    assert types.universe.method("error", "Error") == (("string",), "error", False)
+    assert types.universe.method("[]byte", "Write") is None
