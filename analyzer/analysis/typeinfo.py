@@ -184,6 +184,9 @@ class FileTypes:
     ) -> Callee | None:
         """A call of a function value: a variable, parameter, field or expression."""
         typed = self.type_of(fn, depth + 1)
+        named = self.universe.type_decl(typed) if typed is not None else None
+        if named is not None and named[0].kind in ("named", "alias"):
+            typed = named[0].target  # `type WalkFunc func(...) error`
         results = function_results(typed) if typed is not None else None
         if results is None:
             return None
