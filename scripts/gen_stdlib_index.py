@@ -6,11 +6,19 @@ parsing and writes, for every non-test package (internal ones included), its exp
 functions, types (methods with result types, pointer receivers, interface
 methods and embeddings, struct fields) and typed variables. The output is
 deterministic: sorted keys, no timestamps; it records the Go version.
+
+The standard library's vendored packages (``GOROOT/src/vendor/golang.org/x/...``)
+are indexed under their ``vendor/...`` paths, their types named by the import
+paths the standard library writes (``golang.org/x/net/http2/hpack.Encoder``).
+Exported methods and fields of unexported embedded types are promoted into
+the exported types embedding them: ``(*net.TCPConn).Close`` comes from the
+unexported ``net.conn``, which the index does not hold.
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import subprocess
 import sys
@@ -20,7 +28,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from go_script_lint.analysis.declarations import PackageDecls, TypeNamer, collect  # noqa: E402
+from go_script_lint.analysis.declarations import (  # noqa: E402
+    PackageDecls,
+    TypeDecl,
+    TypeNamer,
+    collect,
+)
 from go_script_lint.analysis.imports import ImportTable  # noqa: E402
 from go_script_lint.golang import go_ast  # noqa: E402
 from go_script_lint.golang.parsing import Node, parse  # noqa: E402
@@ -28,6 +41,8 @@ from go_script_lint.golang.parsing import Node, parse  # noqa: E402
 DEFAULT_OUT = ROOT / "analyzer" / "data" / "stdlib_signatures.json"
 # internal packages are indexed too: the standard library calls them (errcheck recall).
 SKIP_DIRS = frozenset({"testdata", "vendor", "cmd", "builtin"})
+VENDOR = "vendor"  # GOROOT/src/vendor: indexed; any other vendor directory is not
+MAX_PROMOTION = 4  # bound on chains of unexported embedded types
 
 
 def goroot_from_go() -> Path:
@@ -51,6 +66,7 @@ def package_dirs(src: Path) -> list[Path]:
     out = []
     for directory in sorted(p for p in src.rglob("*") if p.is_dir()):
         rel = directory.relative_to(src).parts
+        rel = rel[1:] if rel[:1] == (VENDOR,) else rel
         if any(part in SKIP_DIRS or part.startswith((".", "_")) for part in rel):
             continue
         if any(f.suffix == ".go" for f in directory.iterdir()):
@@ -95,12 +111,43 @@ def index_package(directory: Path, import_path: str) -> PackageDecls | None:
     if not names:
         return None
     name = names.most_common(1)[0][0]
-    decls = PackageDecls()
+    own = import_path.removeprefix(VENDOR + "/")  # how importers name its types
+    decls, everything = PackageDecls(), PackageDecls()
     for root, pkg in files:
         if pkg == name:
-            imports = ImportTable(root).by_name
-            collect(root, TypeNamer(imports, import_path), decls, exported_only=True)
+            namer = TypeNamer(ImportTable(root).by_name, own)
+            collect(root, namer, decls, exported_only=True)
+            collect(root, namer, everything, exported_only=False)
+    for decl in decls.types.values():
+        _promote_unexported(decl, everything, own + ".", 0)
     return decls
+
+
+def _promote_unexported(
+    decl: TypeDecl, everything: PackageDecls, prefix: str, depth: int
+) -> None:
+    """Move the exported methods and fields of ``decl``'s unexported embedded
+    types (``prefix`` + lower-case name) into ``decl``; their exported embeds
+    become ``decl``'s. A method on ``*conn`` embedded by value is a pointer method."""
+    kept: list[str] = []
+    for embedded in decl.embeds:
+        name = embedded.lstrip("*").removeprefix(prefix)
+        inner = everything.types.get(name) if "." not in name else None
+        if inner is None or name[:1].isupper() or depth >= MAX_PROMOTION:
+            kept.append(embedded)
+            continue
+        inner = copy.deepcopy(inner)
+        _promote_unexported(inner, everything, prefix, depth + 1)
+        for method, results in inner.methods.items():
+            if method[:1].isupper() and method not in decl.methods:
+                decl.methods[method] = results
+                if method in inner.pointer_methods and not embedded.startswith("*"):
+                    decl.pointer_methods.add(method)
+        for field, typed in inner.fields.items():
+            if field[:1].isupper():
+                decl.fields.setdefault(field, typed)
+        kept.extend(e for e in inner.embeds if e not in kept)
+    decl.embeds = kept
 
 
 def _value_type(
@@ -128,12 +175,12 @@ def _value_type(
         if fn is None:
             return None
         if fn.type == "identifier":
-            results = packages.get(namer.own, PackageDecls()).funcs.get(go_ast.text(fn))
+            own = packages.get(namer.own) or packages.get(f"{VENDOR}/{namer.own}")
+            results = own.funcs.get(go_ast.text(fn)) if own is not None else None
         elif fn.type == "selector_expression" and (parts := go_ast.selector_parts(fn)):
             path = namer.imports.get(go_ast.text(parts[0]))
-            results = (
-                packages.get(path, PackageDecls()).funcs.get(parts[1]) if path else None
-            )
+            imported = packages.get(path or "") or packages.get(f"{VENDOR}/{path}")
+            results = imported.funcs.get(parts[1]) if imported is not None else None
         else:
             return None
         if results is not None and len(results) == 1 and results[0] != "?":

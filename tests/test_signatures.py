@@ -17,10 +17,35 @@ def test_index_loads_and_records_go_version() -> None:
     index = stdlib()
     assert index.go_version.startswith("go1.")
     assert "os" in index and "encoding/json" in index
-    # The standard library calls its internal packages: they are indexed (issue 15);
-    # vendored copies are not.
+    # The standard library calls its internal packages and its vendored copies of
+    # golang.org/x packages: both are indexed (issue 15), the latter under vendor/.
     assert "internal/poll" in index
-    assert not any(p.startswith("vendor/") for p in index.package_paths)
+    assert "vendor/golang.org/x/net/http2/hpack" in index
+    assert "golang.org/x/net/http2/hpack" not in index
+
+
+def test_vendored_types_are_named_as_the_standard_library_imports_them() -> None:
+    encoder = stdlib().type_decl("vendor/golang.org/x/net/http2/hpack", "Encoder")
+    assert encoder is not None and encoder.methods["WriteField"] == ("error",)
+    assert stdlib().func_results(
+        "vendor/golang.org/x/net/http2/hpack", "NewEncoder"
+    ) == ("*golang.org/x/net/http2/hpack.Encoder",)
+
+
+def test_methods_of_unexported_embedded_types_are_promoted() -> None:
+    # net.TCPConn embeds the unexported net.conn, which declares Close on *conn.
+    tcp = stdlib().type_decl("net", "TCPConn")
+    assert tcp is not None and tcp.methods["Close"] == ("error",)
+    assert "Close" in tcp.pointer_methods
+    assert not any(e.lstrip("*") == "net.conn" for e in tcp.embeds)
+    assert stdlib().type_decl("net", "conn") is None  # still not indexed itself
+
+
+def test_function_types_keep_their_results() -> None:
+    assert stdlib().var_type("internal/poll", "CloseFunc") == "func{error}"
+    config = stdlib().type_decl("crypto/tls", "Config")
+    assert config is not None
+    assert config.fields["GetCertificate"] == "func{*crypto/tls.Certificate,error}"
 
 
 def test_functions() -> None:

@@ -110,16 +110,77 @@ def test_callee_results_and_names(tmp_path: Path) -> None:
         types.callee(calls["use(f, err, buf, p, enc, q, n, out, v, s, os, xs)"])
         is not None
     )
-    assert types.method("*bufio.ReadWriter", "Flush") == (
+    assert types.universe.method("*bufio.ReadWriter", "Flush") == (
         ("error",),
         "bufio.Writer",
         True,
     )
-    assert types.method("io.ReadWriteCloser", "Close") == (
+    assert types.universe.method("io.ReadWriteCloser", "Close") == (
         ("error",),
         "io.Closer",
         False,
     )
-    assert types.method("hash.Hash", "Write") == (("int", "error"), "io.Writer", False)
-    assert types.method("error", "Error") == (("string",), "error", False)
-    assert types.method("[]byte", "Write") is None
+    assert types.universe.method("hash.Hash", "Write") == (
+        ("int", "error"),
+        "io.Writer",
+        False,
+    )
+    assert types.universe.method("error", "Error") == (("string",), "error", False)
+    assert types.universe.method("[]byte", "Write") is None
+
+
+FLOW = """package main
+
+import (
+	"io"
+	"net"
+	"os"
+)
+
+type names []string
+
+func flow(v io.Writer, files chan *os.File, raw []byte, fn func() (int, error)) {
+	switch w := v.(type) {
+	case *os.File:
+		use(w)
+	case *os.File, *net.TCPConn:
+		use(w)
+	}
+	select {
+	case f, ok := <-files:
+		use(f, ok)
+	}
+	ip := net.IP(raw)
+	n := names(nil)
+	closer := func() error { return nil }
+	use(ip, n, closer, fn)
+}
+
+func use(...any) {}
+"""
+
+
+def test_switch_select_conversion_and_function_types(tmp_path: Path) -> None:
+    config = Config()
+    pkg = PackageContext(".", tmp_path, config)
+    data = FLOW.encode()
+    ctx = FileContext("flow.go", tmp_path / "flow.go", data, parse(data), pkg, config)
+    pkg.files.append(ctx)
+    types = file_types(ctx)
+    seen: list[dict[str, str | None]] = []
+    for call in nodes_of_types(ctx.root, ["call_expression"]):
+        args = call.child_by_field_name("arguments")
+        if not ctx.text(call).startswith("use(") or args is None:
+            continue
+        seen.append({ctx.text(a): types.type_of(a) for a in args.named_children})
+    assert seen == [
+        {"w": "*os.File"},  # the case names one type
+        {"w": None},  # two types: w is the switched value's interface, not known here
+        {"f": "*os.File", "ok": "bool"},
+        {
+            "ip": "net.IP",
+            "n": "names",
+            "closer": "func{error}",
+            "fn": "func{int,error}",
+        },
+    ]

@@ -5,7 +5,8 @@ library, written to ``analyzer/data/stdlib_signatures.json``) and
 :mod:`go_script_lint.analysis.typeinfo` (the analysed package's own files). Types are
 strings: ``"error"``, ``"*os.File"``, ``"[]byte"``, ``"io/fs.FileInfo"``
 (qualified by import path); a type of the analysed package itself is bare
-(``"Config"``); a type parameter or anything unreadable is ``"?"``.
+(``"Config"``); a function type keeps its results (``"func{int,error}"``); a
+type parameter or anything unreadable is ``"?"``.
 """
 
 from __future__ import annotations
@@ -150,16 +151,24 @@ class TypeNamer:
             sent = node.child_by_field_name("value")
             named = self._name(sent, tparams, depth + 1) if sent is not None else "..."
             return "chan{" + (named if named != UNKNOWN else "...") + "}"
-        if kind in ("function_type", "struct_type"):
-            return kind.split("_")[0] + "{...}"
+        if kind == "function_type":  # results only: what a call of it gives
+            result = node.child_by_field_name("result")
+            return "func{" + ",".join(self._results(result, tparams, depth + 1)) + "}"
+        if kind == "struct_type":
+            return "struct{...}"
         return UNKNOWN
 
     def results(self, result: Node | None, tparams: frozenset[str]) -> Results:
         """Result types of a signature's ``result`` field, one per value."""
+        return self._results(result, tparams, 0)
+
+    def _results(
+        self, result: Node | None, tparams: frozenset[str], depth: int
+    ) -> Results:
         if result is None:
             return ()
         if result.type != "parameter_list":
-            return (self.name(result, tparams),)
+            return (self._name(result, tparams, depth),)
         out: list[str] = []
         for decl in result.named_children:
             if decl.type not in (
@@ -167,7 +176,7 @@ class TypeNamer:
                 "variadic_parameter_declaration",
             ):
                 continue
-            type_name = self.name(decl.child_by_field_name("type"), tparams)
+            type_name = self._name(decl.child_by_field_name("type"), tparams, depth)
             count = max(1, len(decl.children_by_field_name("name")))
             out.extend([type_name] * count)
         return tuple(out)
@@ -183,6 +192,32 @@ def type_parameters(node: Node | None) -> frozenset[str]:
         if decl.type == "type_parameter_declaration"
         for n in decl.children_by_field_name("name")
     )
+
+
+def enclosing_type_parameters(node: Node) -> frozenset[str]:
+    """Type parameter names in scope at ``node``: its function's, or its method's
+    receiver's (``func (l *List[T]) …``)."""
+    func = go_ast.enclosing(
+        node, frozenset({"function_declaration", "method_declaration"})
+    )
+    if func is None:
+        return frozenset()
+    if func.type == "function_declaration":
+        return type_parameters(func.child_by_field_name("type_parameters"))
+    receiver = func.child_by_field_name("receiver")
+    found: set[str] = set()
+    for generic in _descendants_of_type(receiver, "type_arguments"):
+        found.update(text(i) for e in generic.named_children for i in e.named_children)
+    return frozenset(found)
+
+
+def _descendants_of_type(node: Node | None, kind: str, depth: int = 0) -> list[Node]:
+    if node is None or depth > 6:
+        return []
+    out = [node] if node.type == kind else []
+    for child in node.named_children:
+        out.extend(_descendants_of_type(child, kind, depth + 1))
+    return out
 
 
 def _receiver(method: Node) -> tuple[str, bool, frozenset[str]] | None:

@@ -18,31 +18,30 @@ from go_script_lint.analysis.declarations import (
     UNKNOWN,
     PackageDecls,
     Results,
-    TypeDecl,
     TypeNamer,
     collect,
-    type_parameters,
+    enclosing_type_parameters,
 )
 from go_script_lint.analysis.resolve import Resolver
 from go_script_lint.analysis.scopes import Definition
-from go_script_lint.analysis.signatures import stdlib
 from go_script_lint.analysis.typeshapes import (
     channel_element,
     element,
+    function_results,
     pointee,
     range_variable_type,
 )
+from go_script_lint.analysis.typeuniverse import TypeUniverse
 from go_script_lint.base.memo import MemoKey
 from go_script_lint.golang import go_ast
 from go_script_lint.golang.go_ast import text
+from go_script_lint.golang.gomod import package_gomod
 from go_script_lint.golang.parsing import Node
 
 if TYPE_CHECKING:
     from go_script_lint.analysis.context import FileContext, PackageContext
 
 MAX_DEPTH = 16  # bound on identifier → initialiser → call chains
-_COMPOSITE = ("[", "map[", "func{", "chan{", "struct{", "interface{", UNKNOWN)
-_ERROR_DECL = TypeDecl("interface", methods={"Error": ("string",)})
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,20 +55,14 @@ class Callee:
             ``os.File.Close``, and for a promoted or interface method also the
             declaring type's (``io.Writer.Write`` for ``hash.Hash.Write``).
         results: Result types, one per value.
+        error_positions: 0-based positions of the results that are errors
+            (``error``, or a named type implementing it: ``syscall.Errno``).
     """
 
     display: str
     keys: tuple[str, ...]
     results: Results
-
-    @property
-    def error_positions(self) -> tuple[int, ...]:
-        """0-based positions of ``error`` results."""
-        return tuple(i for i, r in enumerate(self.results) if r == "error")
-
-
-def _is_named(type_str: str) -> bool:
-    return not type_str.lstrip("*").startswith(_COMPOSITE)
+    error_positions: tuple[int, ...] = ()
 
 
 class PackageTypes:
@@ -84,6 +77,9 @@ class PackageTypes:
             collect(
                 f.root, TypeNamer(f.imports.by_name, ""), decls, exported_only=False
             )
+        mod = package_gomod(pkg)
+        # GOROOT/src: `golang.org/x/...` imports are the vendored copies.
+        self.in_std = mod is not None and mod.module == "std"
 
     def file_for(self, resolver: Resolver) -> FileContext | None:
         """The file a resolver belongs to (for declarations in other files)."""
@@ -114,66 +110,19 @@ class FileTypes:
         self.local = self.package.by_name.get(ctx.unit_key, PackageDecls())
         self.pkg_name = ctx.package_name or "main"
         self.namer = TypeNamer(ctx.imports.by_name, "")
+        self.universe = TypeUniverse(
+            self.local,
+            self.pkg_name,
+            ctx.imports.dot_imports,
+            self.package.in_std,
+        )
         self._types: dict[int, str | None] = {}
 
-    # -- the type universe ---------------------------------------------------
-
-    def type_decl(self, type_str: str) -> tuple[TypeDecl, str] | None:
-        """Declaration of a named type and the key prefix naming it (``os.File``)."""
-        base = type_str.lstrip("*")
-        if not _is_named(base):
-            return None
-        if "." in base:
-            path, name = base.rsplit(".", 1)
-            decl = stdlib().type_decl(path, name)
-            return (decl, base) if decl is not None else None
-        if base == "error":
-            return _ERROR_DECL, "error"
-        local = self.local.types.get(base)
-        return (local, f"{self.pkg_name}.{base}") if local is not None else None
-
-    def method(
-        self, type_str: str, name: str, depth: int = 0
-    ) -> tuple[Results, str, bool] | None:
-        """Results of method ``name`` on ``type_str``, its declaring type, pointer receiver."""
-        found = self.type_decl(type_str) if depth <= 6 else None
-        if found is None:
-            return None
-        decl, key = found
-        if decl.kind == "alias" or (
-            decl.kind == "named" and decl.target and name not in decl.methods
-        ):
-            target = self.type_decl(decl.target) if decl.kind == "named" else None
-            if decl.kind == "alias" or (
-                target is not None and target[0].kind == "interface"
-            ):
-                return self.method(decl.target, name, depth + 1)
-        if name in decl.methods:
-            return decl.methods[name], key, name in decl.pointer_methods
-        for embedded in decl.embeds:
-            hit = self.method(embedded, name, depth + 1)
-            if hit is not None:
-                return hit
-        return None
-
-    def field(self, type_str: str, name: str, depth: int = 0) -> str | None:
-        """Type of field ``name`` of a struct type (embedded fields promoted)."""
-        found = self.type_decl(type_str) if depth <= 6 else None
-        if found is None:
-            return None
-        decl, _ = found
-        if decl.kind == "alias":
-            return self.field(decl.target, name, depth + 1)
-        if name in decl.fields:
-            return decl.fields[name]
-        for embedded in decl.embeds:
-            if embedded.lstrip("*").rsplit(".", 1)[-1] == name:
-                return embedded
-        for embedded in decl.embeds:
-            hit = self.field(embedded, name, depth + 1)
-            if hit is not None:
-                return hit
-        return None
+    def _callee(self, display: str, keys: tuple[str, ...], results: Results) -> Callee:
+        errors = tuple(
+            i for i, r in enumerate(results) if self.universe.implements_error(r)
+        )
+        return Callee(display, keys, results, errors)
 
     # -- calls ---------------------------------------------------------------
 
@@ -183,29 +132,31 @@ class FileTypes:
         if fn is None or depth > MAX_DEPTH:
             return None
         if fn.type == "identifier":
-            return self._ident_callee(fn)
+            return self._ident_callee(fn, depth)
         if fn.type == "func_literal":
-            results = self.namer.results(fn.child_by_field_name("result"), frozenset())
-            return Callee("func literal", (), results)
+            results = self.namer.results(
+                fn.child_by_field_name("result"), enclosing_type_parameters(fn)
+            )
+            return self._callee("func literal", (), results)
         if fn.type != "selector_expression":
-            return None
+            return self._value_callee(fn, (), depth)  # `handlers[k](w)`, `mk()()`
         parts = go_ast.selector_parts(fn)
         if parts is None:
             return None
         operand, name = parts
         qualified = self.ctx.callee(call)  # memoised: other rules asked already
         if qualified is not None:
-            path = qualified.rsplit(".", 1)[0]
-            found = stdlib().func_results(path, name)
-            return Callee(qualified, (qualified,), found) if found is not None else None
+            return self._package_callee(qualified)
         recv = self.type_of(operand, depth + 1)
         if recv is None:
             return None
-        hit = self.method(recv, name)
-        if hit is None:
-            return None
+        universe = self.universe
+        static = universe.type_decl(recv)
+        hit = universe.method(recv, name)
+        if hit is None:  # a field of function type: `cfg.GetCertificate(hello)`
+            keys: tuple[str, ...] = (f"{static[1]}.{name}",) if static else ()
+            return self._value_callee(fn, keys, depth)
         results, declaring, pointer = hit
-        static = self.type_decl(recv)
         static_key = static[1] if static is not None else declaring
         star = "*" if recv.startswith("*") or pointer else ""
         shown = (
@@ -215,25 +166,48 @@ class FileTypes:
         )
         display = f"({star}{shown}).{name}" if star else f"{shown}.{name}"
         keys = tuple(dict.fromkeys((f"{static_key}.{name}", f"{declaring}.{name}")))
-        return Callee(display, keys, results)
+        return self._callee(display, keys, results)
 
-    def _ident_callee(self, fn: Node) -> Callee | None:
+    def _package_callee(self, qualified: str) -> Callee | None:
+        """``os.Remove``, or ``poll.CloseFunc``: a package variable of function type."""
+        path, name = qualified.rsplit(".", 1)
+        found = self.universe.func_results(path, name)
+        if found is None:
+            typed = self.universe.var_type(path, name)
+            found = function_results(typed) if typed is not None else None
+        return (
+            self._callee(qualified, (qualified,), found) if found is not None else None
+        )
+
+    def _value_callee(
+        self, fn: Node, keys: tuple[str, ...], depth: int
+    ) -> Callee | None:
+        """A call of a function value: a variable, parameter, field or expression."""
+        typed = self.type_of(fn, depth + 1)
+        named = self.universe.type_decl(typed) if typed is not None else None
+        if named is not None and named[0].kind in ("named", "alias"):
+            typed = named[0].target  # `type WalkFunc func(...) error`
+        results = function_results(typed) if typed is not None else None
+        if results is None:
+            return None
+        shown = " ".join(text(fn).split())
+        return self._callee(
+            shown if len(shown) <= 60 else "function value", keys, results
+        )
+
+    def _ident_callee(self, fn: Node, depth: int) -> Callee | None:
         name = text(fn)
         d = self.ctx.resolver.lookup(fn)
         if d is None:
             qualified = self.ctx.qualified_name(fn)  # a dot import
-            if qualified is None:
-                return None
-            results = stdlib().func_results(qualified.rsplit(".", 1)[0], name)
-            return (
-                Callee(qualified, (qualified,), results)
-                if results is not None
-                else None
-            )
+            return self._package_callee(qualified) if qualified is not None else None
         if d.kind == "func" and d.scope is None:
             results = self.local.funcs.get(name)
             key = f"{self.pkg_name}.{name}"
-            return Callee(name, (key,), results) if results is not None else None
+            return self._callee(name, (key,), results) if results is not None else None
+        if d.kind in ("var", "param", "range"):  # `listen := func(...) ...`
+            keys = (f"{self.pkg_name}.{name}",) if d.scope is None else ()
+            return self._value_callee(fn, keys, depth)
         return None
 
     # -- expressions ---------------------------------------------------------
@@ -256,19 +230,30 @@ class FileTypes:
         kind = node.type
         if kind == "identifier":
             d = self.ctx.resolver.lookup(node)
-            return self._definition_type(d, depth) if d is not None else None
+            if d is not None:
+                switched = _type_switch_case_type(d, node)
+                if switched is not None:
+                    return self.namer.name(switched)
+                return self._definition_type(d, depth)
+            qualified = self.ctx.qualified_name(node)  # a dot-imported variable
+            if qualified is None:
+                return None
+            return self.universe.var_type(*qualified.rsplit(".", 1))
         if kind == "selector_expression":
             qualified = self.ctx.qualified_name(node)
             if qualified is not None:
-                path, name = qualified.rsplit(".", 1)
-                return stdlib().var_type(path, name)
+                return self.universe.var_type(*qualified.rsplit(".", 1))
             parts = go_ast.selector_parts(node)
             recv = self.type_of(parts[0], depth + 1) if parts is not None else None
             return (
-                self.field(recv, parts[1])
+                self.universe.field(recv, parts[1])
                 if recv is not None and parts is not None
                 else None
             )
+        if kind == "func_literal":
+            result = node.child_by_field_name("result")
+            tparams = enclosing_type_parameters(node)
+            return "func{" + ",".join(self.namer.results(result, tparams)) + "}"
         if kind == "composite_literal":
             return self.namer.name(node.child_by_field_name("type"))
         if kind == "unary_expression":
@@ -305,9 +290,24 @@ class FileTypes:
             star = "*" if text(fn) == "new" else ""
             return star + self.namer.name(args[0])
         callee = self.callee(call, depth + 1)
-        if callee is None or len(callee.results) != 1:
+        if callee is None:
+            return self._conversion_type(fn) if len(args) == 1 else None
+        if len(callee.results) != 1:
             return None
         return callee.results[0]
+
+    def _conversion_type(self, fn: Node | None) -> str | None:
+        """``jsontext.Value(b)``, ``Value(b)``: a conversion to a named type."""
+        if fn is None or fn.type not in ("identifier", "selector_expression"):
+            return None
+        if fn.type == "identifier":
+            d = self.ctx.resolver.lookup(fn)
+            if d is not None:
+                return text(fn) if d.kind == "type" and d.scope is None else None
+        qualified = self.ctx.qualified_name(fn)
+        if qualified is None:
+            return None
+        return qualified if self.universe.type_decl(qualified) is not None else None
 
     def _definition_type(self, d: Definition, depth: int) -> str | None:
         if d.kind == "range" and d.resolver is self.ctx.resolver:
@@ -325,7 +325,7 @@ class FileTypes:
         if holder is None:
             return None
         if holder.type in ("parameter_declaration", "variadic_parameter_declaration"):
-            tparams = _enclosing_type_parameters(holder)
+            tparams = enclosing_type_parameters(holder)
             type_name = self.namer.name(holder.child_by_field_name("type"), tparams)
             return (
                 "[]" + type_name
@@ -369,25 +369,19 @@ _COMMA_OK = frozenset(
 )
 
 
-def _enclosing_type_parameters(node: Node) -> frozenset[str]:
-    func = go_ast.enclosing(
-        node, frozenset({"function_declaration", "method_declaration"})
-    )
-    if func is None:
-        return frozenset()
-    if func.type == "function_declaration":
-        return type_parameters(func.child_by_field_name("type_parameters"))
-    receiver = func.child_by_field_name("receiver")
-    found: set[str] = set()
-    for generic in _descendants_of_type(receiver, "type_arguments"):
-        found.update(text(i) for e in generic.named_children for i in e.named_children)
-    return frozenset(found)
-
-
-def _descendants_of_type(node: Node | None, kind: str, depth: int = 0) -> list[Node]:
-    if node is None or depth > 6:
-        return []
-    out = [node] if node.type == kind else []
-    for child in node.named_children:
-        out.extend(_descendants_of_type(child, kind, depth + 1))
-    return out
+def _type_switch_case_type(d: Definition, use: Node) -> Node | None:
+    """The type ``x`` has where it is used in ``switch x := v.(type) { case T: … }``:
+    ``T`` when the case names exactly one type (else the type is not known)."""
+    holder = d.node.parent
+    switch = holder.parent if holder is not None else None
+    if switch is None or switch.type != "type_switch_statement":
+        return None
+    node: Node | None = use
+    while node is not None and node.parent is not None and node.parent.id != switch.id:
+        node = node.parent
+    if node is None or node.type != "type_case":
+        return None
+    types = node.children_by_field_name("type")
+    if len(types) != 1 or types[0].type == "nil":
+        return None
+    return types[0]

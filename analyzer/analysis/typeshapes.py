@@ -1,8 +1,9 @@
 """Parts of composite type strings: what indexing, ranging, receiving or
-dereferencing a value of that type gives.
+dereferencing or calling a value of that type gives.
 
 Type strings are :class:`go_script_lint.analysis.declarations.TypeNamer`'s:
-``[]*os.File``, ``[_]byte`` (arrays), ``map[string]*os.File``, ``chan{int}``.
+``[]*os.File``, ``[_]byte`` (arrays), ``map[string]*os.File``, ``chan{int}``,
+``func{int,error}`` (a function type, by its results).
 """
 
 from __future__ import annotations
@@ -52,6 +53,27 @@ def element(type_str: str) -> str | None:
     return None
 
 
+def function_results(type_str: str) -> tuple[str, ...] | None:
+    """``func{int,error}`` → (``int``, ``error``): what calling a function value gives."""
+    if not (type_str.startswith("func{") and type_str.endswith("}")):
+        return None
+    inner = type_str[5:-1]
+    if not inner:
+        return ()
+    out: list[str] = []
+    depth, start = 0, 0
+    for i, ch in enumerate(inner):
+        if ch in "[{":
+            depth += 1
+        elif ch in "]}":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            out.append(inner[start:i])
+            start = i + 1
+    out.append(inner[start:])
+    return tuple(out)
+
+
 def range_types(type_str: str) -> tuple[str | None, str | None]:
     """The two variables of ``for k, v := range x``."""
     base = type_str[1:] if type_str.startswith("*[_]") else type_str
@@ -79,16 +101,20 @@ def channel_element(type_str: str) -> str | None:
 def range_variable_type(
     name: Node, type_of: Callable[[Node | None], str | None]
 ) -> str | None:
-    """``i`` / ``f`` of ``for i, f := range files``: ``int`` and the element type."""
+    """``i`` / ``f`` of ``for i, f := range files``: ``int`` and the element type;
+    ``v`` / ``ok`` of ``case v, ok := <-ch:``."""
     holder = name.parent
     clause = holder if holder is not None and holder.type == "range_clause" else None
     if clause is None and holder is not None:
         clause = holder.parent
-    if clause is None or clause.type != "range_clause":
+    if clause is None or clause.type not in ("range_clause", "receive_statement"):
         return None
+    names = go_ast.expression_list_items(clause.child_by_field_name("left"))
+    if clause.type == "receive_statement":  # `case v, ok := <-ch:`
+        is_value = bool(names) and names[0].id == name.id
+        return type_of(clause.child_by_field_name("right")) if is_value else "bool"
     ranged = type_of(clause.child_by_field_name("right"))
     if ranged is None:
         return None
-    names = go_ast.expression_list_items(clause.child_by_field_name("left"))
     first, second = range_types(ranged)
     return first if names and names[0].id == name.id else second

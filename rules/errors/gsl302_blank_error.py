@@ -93,7 +93,7 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
         if _error_dropping_wrapper(node, callee.display):
             return
         for i in blanks:
-            if callee.results[i] == "error":
+            if i in callee.error_positions:
                 yield ctx.finding(
                     RULE,
                     left[i],
@@ -106,7 +106,7 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
     for i in blanks:
         call = go_ast.unparen(right[i])
         callee = errcheck.error_callee(ctx, call, options) if call is not None else None
-        if callee is not None and callee.results == ("error",):
+        if callee is not None and callee.error_positions == (0,):
             yield ctx.finding(RULE, left[i], callee=callee.display, dropped="")
 
 
