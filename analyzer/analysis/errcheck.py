@@ -20,6 +20,7 @@ from go_script_lint.analysis.benign_errors import (
     quiet_reason,
 )
 from go_script_lint.analysis.context import FileContext
+from go_script_lint.analysis.error_names import may_return_error
 from go_script_lint.analysis.typeinfo import Callee, file_types
 from go_script_lint.base.memo import MemoKey
 from go_script_lint.golang import go_ast
@@ -88,7 +89,7 @@ def error_callee(
     ctx: FileContext, call: Node, options: Mapping[str, Any]
 ) -> Callee | None:
     """The callee when ``call`` returns an error that is not excluded by ``options``."""
-    if call.type != "call_expression":
+    if call.type != "call_expression" or not may_return_error(ctx, call):
         return None
     callee = file_types(ctx).callee(call)
     if callee is None or not callee.error_positions:
