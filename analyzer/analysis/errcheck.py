@@ -8,8 +8,10 @@ of the safe writers (``os.Stdout``, ``*bytes.Buffer`` …).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
-from fnmatch import fnmatchcase
+from fnmatch import translate
+from functools import cache
 from typing import Any
 
 from go_script_lint.analysis.benign_errors import OUTPUT_STREAMS as OUTPUT_STREAMS
@@ -81,8 +83,15 @@ OPTIONS: Mapping[str, Any] = {
 }
 
 
-def _matches(keys: Sequence[str], globs: Sequence[str]) -> bool:
-    return any(fnmatchcase(k, g) for k in keys for g in globs)
+def _matches(keys: Sequence[str], globs: tuple[str, ...]) -> bool:
+    pattern = _glob_pattern(globs)
+    return pattern is not None and any(pattern.match(k) for k in keys)
+
+
+@cache
+def _glob_pattern(globs: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regex matching what any of ``globs`` matches (``fnmatchcase`` semantics)."""
+    return re.compile("|".join(translate(g) for g in globs)) if globs else None
 
 
 def error_callee(

@@ -67,9 +67,17 @@ def _zero_checked(node: Node, left: list[Node], blanks: list[int], callee: str) 
     )
 
 
+def _may_blank(node: Node) -> bool:
+    """Whether the left side can hold a `_` (without copying the whole statement)."""
+    if node.type == "var_spec":
+        return any(n.text == b"_" for n in node.children_by_field_name("name"))
+    left = node.child_by_field_name("left")
+    return left is not None and b"_" in (left.text or b"")
+
+
 def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
-    if b"_" not in (node.text or b""):
-        return  # no blank identifier anywhere in the statement: the common case
+    if not _may_blank(node):
+        return  # no blank identifier on the left: the common case
     left, right = _sides(node)
     blanks = [
         i
