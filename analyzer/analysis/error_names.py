@@ -104,18 +104,24 @@ def _stdlib_names(index: StdlibIndex) -> ErrorNames:
     return found[0] | found[1]
 
 
+_UNIT_NAMES: MemoKey[ErrorNames] = MemoKey("error-names.unit")
 _FILE_NAMES: MemoKey[ErrorNames] = MemoKey("error-names.file")
 
 
 def error_names(ctx: FileContext) -> ErrorNames:
-    """The names for ``ctx``: the index's and its unit's, computed once per file."""
+    """The names for ``ctx``: the index's and its unit's.
+
+    Computed once per unit and set of dot imports (all a file's type universe
+    depends on besides its unit), and kept per file.
+    """
 
     def build() -> ErrorNames:
         universe = file_types(ctx).universe
         local = _names(universe.local.types.values(), universe, False)
         return _stdlib_names(stdlib()) | local
 
-    return ctx.memo(_FILE_NAMES, build)
+    key = _UNIT_NAMES.at(ctx.unit_key, ctx.imports.dot_imports)
+    return ctx.memo(_FILE_NAMES, lambda: ctx.package.memo(key, build))
 
 
 def may_return_error(ctx: FileContext, call: Node) -> bool:
