@@ -6,7 +6,7 @@
   ``callsites`` (parameters filled by every caller).
 - Types: ``typeinfo``, ``typeshapes``, ``typenames``, ``signatures``,
   ``declarations``, ``struct_types``, ``structtags``, ``json_types``.
-- Dropped errors: ``errcheck``, ``benign_errors``, ``writer_params``.
+- Dropped errors: ``errcheck``, ``error_names``, ``benign_errors``, ``writer_params``.
 - Risky calls: ``exec_commands``, ``file_modes``, ``archives``, ``secrets``.
 - Script inputs and their contract: ``flag_kinds``, ``flag_bindings``,
   ``flag_usage``, ``input_names``, ``input_bindings``, ``parameters``,

@@ -8,8 +8,10 @@ of the safe writers (``os.Stdout``, ``*bytes.Buffer`` …).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
-from fnmatch import fnmatchcase
+from fnmatch import translate
+from functools import cache
 from typing import Any
 
 from go_script_lint.analysis.benign_errors import OUTPUT_STREAMS as OUTPUT_STREAMS
@@ -20,6 +22,7 @@ from go_script_lint.analysis.benign_errors import (
     quiet_reason,
 )
 from go_script_lint.analysis.context import FileContext
+from go_script_lint.analysis.error_names import may_return_error
 from go_script_lint.analysis.typeinfo import Callee, file_types
 from go_script_lint.base.memo import MemoKey
 from go_script_lint.golang import go_ast
@@ -80,8 +83,29 @@ OPTIONS: Mapping[str, Any] = {
 }
 
 
-def _matches(keys: Sequence[str], globs: Sequence[str]) -> bool:
-    return any(fnmatchcase(k, g) for k in keys for g in globs)
+def _matches(keys: Sequence[str], globs: tuple[str, ...]) -> bool:
+    pattern = _glob_pattern(globs)
+    return pattern is not None and any(pattern.match(k) for k in keys)
+
+
+@cache
+def _glob_pattern(globs: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regex matching what any of ``globs`` matches (``fnmatchcase`` semantics)."""
+    return re.compile("|".join(translate(g) for g in globs)) if globs else None
+
+
+#: :func:`may_return_error` reads the whole signature index the first time (a
+#: tenth of a second): worth it once a run has judged this many calls, not in a
+#: one-file run.
+FILTER_AFTER = 500
+_judged = [0]
+
+
+def _worth_filtering() -> bool:
+    if _judged[0] >= FILTER_AFTER:
+        return True
+    _judged[0] += 1
+    return False
 
 
 def error_callee(
@@ -90,6 +114,8 @@ def error_callee(
     """The callee when ``call`` returns an error that is not excluded by ``options``."""
     if call.type != "call_expression":
         return None
+    if _worth_filtering() and not may_return_error(ctx, call):
+        return None  # cannot return an error: spare the type inference
     callee = file_types(ctx).callee(call)
     if callee is None or not callee.error_positions:
         return None

@@ -10,6 +10,7 @@ hops deep.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from go_script_lint.analysis.context import FileContext
@@ -35,8 +36,8 @@ def safe_parameter(
     name = _function_name(ctx, func)
     if index is None or not name:
         return False
-    sites = _call_sites(ctx).get(name, [])
-    values = _value_uses(ctx).get(name, [])
+    sites = _call_sites(ctx, name)
+    values = _value_uses(ctx, name)
     if not sites and not values:
         return False
     for site_ctx, call in sites:
@@ -140,46 +141,91 @@ def _parameter_index(func: Node, ident: Node) -> int | None:
     return None
 
 
-CallSites = dict[str, list[tuple[FileContext, Node]]]
-ValueUses = dict[str, list[tuple[FileContext, Node, int]]]
-_CALL_SITES: MemoKey[CallSites] = MemoKey("benign_errors.call-sites")
-_VALUE_USES: MemoKey[ValueUses] = MemoKey("benign_errors.value-uses")
+CallSite = tuple[FileContext, Node]
+ValueUse = tuple[FileContext, Node, int]
+_MENTIONS: MemoKey[tuple[list[CallSite], list[ValueUse]]] = MemoKey(
+    "writer_params.mentions"
+)
 
 
 def _unit_files(ctx: FileContext) -> Sequence[FileContext]:
     return [f for f in ctx.package.files if f.unit_key == ctx.unit_key]
 
 
-def _call_sites(ctx: FileContext) -> CallSites:
-    """Calls in the unit by the called name (``f(…)`` and ``x.f(…)``)."""
+def _call_sites(ctx: FileContext, name: str) -> list[CallSite]:
+    """Calls of ``name`` in the unit (``name(…)`` and ``x.name(…)``), in document order."""
+    return _mentions(ctx, name)[0]
 
-    def build() -> CallSites:
-        sites: CallSites = {}
-        for f in _unit_files(ctx):
-            for call in nodes_of_types(f.root, ("call_expression",)):
-                fn = go_ast.call_function(call)
-                if fn is None:
+
+def _value_uses(ctx: FileContext, name: str) -> list[ValueUse]:
+    """Calls passing ``name`` as an argument (``gen("amd64", zeroAMD64)``), with its position."""
+    return _mentions(ctx, name)[1]
+
+
+def _mentions(ctx: FileContext, name: str) -> tuple[list[CallSite], list[ValueUse]]:
+    """Both, found from the text: indexing every call of the unit cost more than
+    the few names ever asked about (one per writer parameter)."""
+
+    def find() -> tuple[list[CallSite], list[ValueUse]]:
+        key = name.encode()
+        word = re.compile(rb"(?<!\w)" + re.escape(key) + rb"(?!\w)")
+        sites: list[tuple[int, int, int, CallSite]] = []
+        uses: list[tuple[int, int, int, int, ValueUse]] = []
+        for rank, f in enumerate(_unit_files(ctx)):
+            if key not in f.source:
+                continue
+            for match in word.finditer(f.source):
+                node = f.root.descendant_for_byte_range(match.start(), match.end())
+                if node is None or f.text(node) != name:
                     continue
-                if fn.type == "identifier":
-                    sites.setdefault(f.text(fn), []).append((f, call))
-                elif fn.type == "selector_expression":
-                    field = fn.child_by_field_name("field")
-                    sites.setdefault(f.text(field), []).append((f, call))
-        return sites
+                call = _called_by(node)
+                if call is not None:
+                    sites.append((rank, call.start_byte, -call.end_byte, (f, call)))
+                use = _argument_of(node)
+                if use is not None:
+                    call, position = use
+                    order = (rank, call.start_byte, -call.end_byte, position)
+                    uses.append((*order, (f, call, position)))
+        sites.sort(key=lambda s: s[:3])
+        uses.sort(key=lambda u: u[:4])
+        return [s[-1] for s in sites], [u[-1] for u in uses]
 
-    return ctx.package.memo(_CALL_SITES.at(ctx.unit_key), build)
+    return ctx.package.memo(_MENTIONS.at(ctx.unit_key, name), find)
 
 
-def _value_uses(ctx: FileContext) -> ValueUses:
-    """Names passed as arguments (``gen("amd64", zeroAMD64)``): function values."""
+def _called_by(name: Node) -> Node | None:
+    """The call whose callee is ``name`` (``name(…)``) or ends in it (``x.name(…)``)."""
+    target = name
+    if name.type == "field_identifier":
+        selector = name.parent
+        if selector is None or selector.type != "selector_expression":
+            return None
+        if selector.child_by_field_name("field") != name:
+            return None
+        target = selector
+    elif name.type != "identifier":
+        return None
+    outer = target
+    while outer.parent is not None and outer.parent.type == "parenthesized_expression":
+        outer = outer.parent
+    call = outer.parent
+    if call is None or call.type != "call_expression":
+        return None
+    return call if go_ast.call_function(call) == target else None
 
-    def build() -> ValueUses:
-        uses: ValueUses = {}
-        for f in _unit_files(ctx):
-            for call in nodes_of_types(f.root, ("call_expression",)):
-                for position, arg in enumerate(go_ast.call_args(call)):
-                    if arg.type == "identifier":
-                        uses.setdefault(f.text(arg), []).append((f, call, position))
-        return uses
 
-    return ctx.package.memo(_VALUE_USES.at(ctx.unit_key), build)
+def _argument_of(name: Node) -> tuple[Node, int] | None:
+    """The call an identifier is passed to as an argument, and its position."""
+    args = name.parent
+    call = args.parent if args is not None else None
+    if (
+        name.type != "identifier"
+        or call is None
+        or call.type != "call_expression"
+        or call.child_by_field_name("arguments") != args
+    ):
+        return None
+    position = next(
+        (i for i, a in enumerate(go_ast.call_args(call)) if a == name), None
+    )
+    return (call, position) if position is not None else None

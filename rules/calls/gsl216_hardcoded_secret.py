@@ -61,9 +61,11 @@ MIN_ENTROPY = 3.0
 
 
 def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
+    if node.end_byte - node.start_byte < MIN_LENGTH + 2:
+        return  # most literals: too short to be a credential (no bytes copied)
     raw = node.text or b""
     if len(raw) < MIN_LENGTH + 2:
-        return  # most literals: too short to be a credential
+        return
     known = QUICK_FORMAT.search(raw) is not None
     if not known and (b" " in raw or b"/" in raw):
         return  # most literals: messages, paths; no format, no random-looking value

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from go_script_lint.api import (
     Field,
@@ -23,7 +23,10 @@ MAX_DEPTH = 4
 
 
 def _named(
-    field_list: Node, ctx: FileContext, key: str
+    field_list: Node,
+    ctx: FileContext,
+    key: str,
+    fields_of: Callable[[Node], list[Field]],
 ) -> Iterator[tuple[str, int, Field, Field]]:
     """(name, depth, field, the field of this struct it comes through).
 
@@ -38,7 +41,7 @@ def _named(
         current, depth, via = queue.pop(0)
         # Inline fields are expanded in place (declaration order decides which is "later").
         stack: list[tuple[Iterator[Field], Field | None]] = [
-            (iter(struct_fields(current)), via)
+            (iter(fields_of(current)), via)
         ]
         while stack:
             fields, through = stack[-1]
@@ -63,7 +66,7 @@ def _named(
                 continue
             seen.add(inner.id)
             if inline:
-                stack.append((iter(struct_fields(inner)), through or f))
+                stack.append((iter(fields_of(inner)), through or f))
             else:
                 queue.append((inner, depth + 1, through or f))
 
@@ -81,9 +84,18 @@ def _location(
 
 
 def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
+    parsed: dict[
+        int, list[Field]
+    ] = {}  # each struct's fields and tags, once for all keys
+
+    def fields_of(field_list: Node) -> list[Field]:
+        if field_list.id not in parsed:
+            parsed[field_list.id] = struct_fields(field_list)
+        return parsed[field_list.id]
+
     for key in ctx.options(RULE)["keys"]:
         first: dict[tuple[str, int], tuple[Field, Field]] = {}
-        for name, depth, field, via in _named(node, ctx, key):
+        for name, depth, field, via in _named(node, ctx, key, fields_of):
             earlier = first.get((name, depth))
             if earlier is None:
                 first[(name, depth)] = (field, via)

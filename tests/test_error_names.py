@@ -1,0 +1,119 @@
+"""The error rules' name pre-filter never hides a call type inference says returns an error."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from pathlib import Path
+
+import pytest
+
+from go_script_lint.analysis.context import FileContext, PackageContext
+from go_script_lint.analysis.error_names import may_return_error
+from go_script_lint.analysis.typeinfo import file_types
+from go_script_lint.golang.parsing import nodes_of_types, parse
+from go_script_lint.project.config import Config
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+SOURCE = """package main
+
+import (
+	"errors"
+	"os"
+)
+
+type failure struct{}
+
+func (*failure) Error() string { return "" }
+
+type hook func() *failure
+
+type store struct {
+	onSave func() error
+	onLen  func() int
+	onHook hook
+}
+
+func (s *store) verifyAll() *failure { return nil }
+
+func (s *store) Flush() error { return nil }
+func (s *store) Len() int    { return 0 }
+
+func save() error { return errors.New("x") }
+func count() int  { return 0 }
+
+func run(s *store, f *os.File) {
+	s.Flush()
+	s.Len()
+	s.onSave()
+	s.onLen()
+	s.onHook()
+	s.verifyAll()
+	save()
+	count()
+	f.Close()
+	f.Name()
+	os.Remove("x")
+	os.Getpid()
+	func() error { return nil }()
+}
+"""
+
+
+def _package(directory: Path, sources: dict[str, bytes]) -> list[FileContext]:
+    config = Config()
+    pkg = PackageContext(".", directory, config)
+    for name, data in sources.items():
+        pkg.files.append(
+            FileContext(name, directory / name, data, parse(data), pkg, config)
+        )
+    return pkg.files
+
+
+def _calls(ctx: FileContext) -> list[tuple[str, bool, bool]]:
+    """(call text, passes the filter, type inference finds an error result)."""
+    types = file_types(ctx)
+    out = []
+    for call in nodes_of_types(ctx.root, ["call_expression"]):
+        callee = types.callee(call)
+        out.append(
+            (
+                ctx.text(call),
+                may_return_error(ctx, call),
+                callee is not None and bool(callee.error_positions),
+            )
+        )
+    return out
+
+
+def test_filter_keeps_error_returning_calls_and_drops_others(tmp_path: Path) -> None:
+    (ctx,) = _package(tmp_path, {"main.go": SOURCE.encode()})
+    calls = _calls(ctx)
+    verdicts = {text: passes for text, passes, _ in calls}
+    returning = {text for text, _, returns in calls if returns}
+    assert {"s.verifyAll()", "s.onHook()", "s.onSave()"} <= returning
+    assert verdicts["s.Flush()"] and verdicts["f.Close()"] and verdicts["s.onSave()"]
+    # a named error type, through a method and a field of a named function type
+    assert verdicts["s.verifyAll()"] and verdicts["s.onHook()"]
+    assert verdicts['os.Remove("x")']  # a package member: the index decides
+    assert verdicts["save()"] and verdicts["count()"]  # identifiers: not filtered
+    assert verdicts["func() error { return nil }()"]
+    assert not verdicts["s.Len()"] and not verdicts["s.onLen()"]
+    assert not verdicts["f.Name()"]  # no indexed or local `Name` returns an error
+
+
+def _fixture_packages() -> list[Path]:
+    files = sorted(FIXTURES.rglob("*.go"))
+    return [d for d, _ in groupby(files, key=lambda p: p.parent)]
+
+
+@pytest.mark.parametrize(
+    "directory", _fixture_packages(), ids=lambda d: str(d.relative_to(FIXTURES))
+)
+def test_filter_is_conservative_on_fixtures(directory: Path) -> None:
+    sources = {p.name: p.read_bytes() for p in sorted(directory.glob("*.go"))}
+    for ctx in _package(directory, sources):
+        hidden = [
+            text for text, passes, returns in _calls(ctx) if returns and not passes
+        ]
+        assert hidden == [], f"{ctx.path}: filtered out {hidden}"
