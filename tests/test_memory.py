@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import json
 import sys
 import time
 import weakref
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from go_script_lint import engine
 from go_script_lint.base.model import (
     FileResult,
     Finding,
@@ -22,6 +24,7 @@ from go_script_lint.engine import unit as unit_module
 from go_script_lint.engine.packed import PackedResults
 from go_script_lint.golang import limits
 from go_script_lint.golang.parsing import parse, query_captures
+from go_script_lint.output import json as json_output
 from go_script_lint.project.config import Config
 from go_script_lint.project.discovery import discover
 from go_script_lint.rules import REGISTRY
@@ -107,3 +110,17 @@ def test_packed_results_round_trip_and_drop_what_the_filter_drops() -> None:
 
 def _ruleset() -> unit_module.RuleSet:
     return unit_module.RuleSet(tuple(Config().enabled_rules(REGISTRY)))
+
+
+def test_json_report_built_per_finding_is_the_whole_dump() -> None:
+    config = Config()
+    run = engine.run(
+        ["fixtures/rules/GSL203", "fixtures/rules/GSL201"],
+        config.enabled_rules(REGISTRY),
+        config,
+    )
+    assert run.findings
+    whole = json.dumps(
+        json_output.to_data(run, REGISTRY), indent=2, sort_keys=True, ensure_ascii=False
+    )
+    assert json_output.render(run, REGISTRY) == whole + "\n"
