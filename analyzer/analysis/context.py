@@ -363,7 +363,9 @@ class PackageContext(FindingFactory):
         index: dict[str, Definition] = {}
         for other in self.files:
             if other.unit_key == current.unit_key:
-                for name, definition in other.resolver.top_level.items():
+                # Most of a big package's names are declared once per GOOS
+                # file: only the winners stay in memory.
+                for name, definition in other.resolver.top_level_once().items():
                     index.setdefault(name, definition)
         return index
 

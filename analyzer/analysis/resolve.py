@@ -73,6 +73,19 @@ class Resolver:
             self._top = top
         return self._top
 
+    def top_level_once(self) -> dict[str, Definition]:
+        """:attr:`top_level`, not kept for later when nothing asked for it before.
+
+        The package index takes the first declaration of each name across
+        files; the other files' definitions are dropped right away (they are
+        made again, equal, if that file's own lookups ever need them).
+        """
+        if self._top is not None:
+            return self._top
+        top = self.top_level
+        self._top = None
+        return top
+
     def _local_index(self) -> dict[str, list[Node]]:
         """Every locally declared name of the file → its declaring identifiers.
 

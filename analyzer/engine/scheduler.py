@@ -17,6 +17,7 @@ import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 from go_script_lint import __version__
 from go_script_lint.analysis.context import PackageContext
@@ -34,6 +35,7 @@ from go_script_lint.base.safe_io import UNBOUNDED, Kind, Roots, read_regular
 from go_script_lint.engine import cache as cache_module
 from go_script_lint.engine.cache import ResultCache
 from go_script_lint.engine.interrupt import stop_pool, worker_setup
+from go_script_lint.engine.packed import PackedResults
 from go_script_lint.engine.ruleset import RuleSet
 from go_script_lint.engine.suppress import foreign_id_map
 from go_script_lint.engine.unit import (
@@ -47,6 +49,7 @@ from go_script_lint.project.discovery import Discovery, Unit, discover
 from go_script_lint.project.manifest import load_manifest
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # -- worker processes --------------------------------------------------------
 
@@ -139,12 +142,18 @@ ProgressHook = Callable[[int, int], None]
 
 
 def _analyse_all(
-    units: Sequence[Unit], job: Job, jobs: int, progress: ProgressHook | None = None
-) -> list[FileResult]:
-    def tick(results: Iterable[FileResult]) -> list[FileResult]:
-        done: list[FileResult] = []
+    units: Sequence[Unit],
+    job: Job,
+    jobs: int,
+    progress: ProgressHook | None,
+    keep: Callable[[FileResult], T],
+) -> list[T]:
+    """Each unit's result as ``keep`` stores it (in unit order)."""
+
+    def tick(results: Iterable[FileResult]) -> list[T]:
+        done: list[T] = []
         for result in results:
-            done.append(result)
+            done.append(keep(result))
             if progress is not None:
                 progress(len(done), len(units))
         return done
@@ -239,11 +248,12 @@ def run(
     if shard is not None:
         units = [u for u in units if shard_of(u.display, shard[1]) == shard[0]]
     job = Job(ruleset, config, srcroot, cache, roots=discovery.roots)
-    results = [problems_to_results(discovery, ruleset, config)]
-    results.extend(_analyse_all(units, job, jobs, progress))
-    return drop_per_path_ignores(
-        collect(results, ruleset, config), config, ruleset.rules
-    )
+    # Until the report, each unit's result is held as compact bytes, without
+    # the findings per-path-ignores drop: memory grows by little per unit.
+    store = PackedResults(lambda f: without_ignored(f, config, ruleset.rules))
+    packed = [store.pack(problems_to_results(discovery, ruleset, config))]
+    packed.extend(_analyse_all(units, job, jobs, progress, store.pack))
+    return collect(map(store.unpack, packed), ruleset, config)
 
 
 def drop_per_path_ignores(
@@ -254,19 +264,29 @@ def drop_per_path_ignores(
     ``rules`` (the enabled ones) decide which stay quiet in test files by
     default (``Rule.in_tests``).
     """
+    kept = without_ignored(run.findings, config, rules)
+    return run if kept is run.findings else replace(run, findings=kept)
+
+
+def without_ignored(
+    findings: tuple[Finding, ...], config: Config, rules: Iterable[Rule] = ()
+) -> tuple[Finding, ...]:
+    """``findings`` less those ``per-path-ignores`` and ``tests:`` rule out.
+
+    The same tuple when the configuration ignores nothing.
+    """
     test_ignores = test_files.test_ignores(config.test_ignore, config.risk_level, rules)
     if not config.per_path_ignores and not test_ignores:
-        return run
-    kept = tuple(
+        return findings
+    return tuple(
         f
-        for f in run.findings
+        for f in findings
         if not config.ignored_at(f.rule_id, f.location.path)
         and not (
             matches_selector(f.rule_id, test_ignores)
             and test_files.is_test_path(config.test_paths, f.location.path)
         )
     )
-    return replace(run, findings=kept)
 
 
 def shard_of(directory: str, count: int) -> int:

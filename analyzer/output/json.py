@@ -43,14 +43,38 @@ def render(run: RunResult, rules: Sequence[Rule], *, color: bool = False) -> str
     Returns:
         JSON text with sorted keys, two-space indent and a trailing newline.
     """
-    return (
-        json.dumps(to_data(run, rules), indent=2, sort_keys=True, ensure_ascii=False)
-        + "\n"
-    )
+    # The same bytes as dumping to_data() whole, built a finding at a time:
+    # json's indenting encoder makes a string per token, and for a whole
+    # corpus's findings that was several times the report's size at once.
+    head = _dumps({**_header(run, rules), "findings": []})
+    empty = '{\n  "findings": []'
+    assert head.startswith(empty)  # "findings" sorts first
+    parts = ['{\n  "findings": [']
+    for i, finding in enumerate(sorted(run.findings, key=lambda f: f.sort_key)):
+        parts.append(",\n    " if i else "\n    ")
+        parts.append(_dumps(_finding(finding)).replace("\n", "\n    "))
+    parts.append("\n  ]" if run.findings else "]")
+    parts.append(head[len(empty) :])
+    parts.append("\n")
+    return "".join(parts)
+
+
+def _dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False)
 
 
 def to_data(run: RunResult, rules: Sequence[Rule]) -> dict[str, Any]:
     """The report as plain JSON data."""
+    return {
+        **_header(run, rules),
+        "findings": [
+            _finding(f) for f in sorted(run.findings, key=lambda f: f.sort_key)
+        ],
+    }
+
+
+def _header(run: RunResult, rules: Sequence[Rule]) -> dict[str, Any]:
+    """Everything in the report but the findings."""
     summary = summarize(run)
     return {
         "version": JSON_VERSION,
@@ -60,9 +84,6 @@ def to_data(run: RunResult, rules: Sequence[Rule]) -> dict[str, Any]:
             "informationUri": _INFORMATION_URI,
             "rules": sorted(rule.id for rule in rules),
         },
-        "findings": [
-            _finding(f) for f in sorted(run.findings, key=lambda f: f.sort_key)
-        ],
         "notifications": [
             _notification(n)
             for n in sorted(run.notifications, key=lambda n: n.sort_key)
