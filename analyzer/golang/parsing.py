@@ -95,8 +95,20 @@ def _query(pattern: str) -> Query:
 
 
 def query_captures(pattern: str, node: Node) -> dict[str, list[Node]]:
-    """Run a (cached, compiled-once) query over ``node``; captures by name."""
-    return _captures(QueryCursor(_query(pattern)), node)
+    """Run a (cached, compiled-once) query over ``node``; captures by name.
+
+    Each list is in document order (outer node first on a tie):
+    py-tree-sitter hands captures over in an order that varies from run to
+    run, which made findings that take "the first" of them unstable.
+    """
+    captures = _captures(QueryCursor(_query(pattern)), node)
+    for nodes in captures.values():
+        nodes.sort(key=_document_order)
+    return captures
+
+
+def _document_order(node: Node) -> tuple[int, int]:
+    return node.start_byte, -node.end_byte
 
 
 def _captures(cursor: QueryCursor, node: Node) -> dict[str, list[Node]]:
@@ -118,9 +130,7 @@ def nodes_of_types(root: Node, types: Iterable[str]) -> list[Node]:
     if not kinds:
         return []
     pattern = "[" + " ".join(f"({k})" for k in kinds) + "] @n"
-    nodes = query_captures(pattern, root).get("n", [])
-    nodes.sort(key=lambda n: (n.start_byte, -n.end_byte))
-    return nodes
+    return query_captures(pattern, root).get("n", [])
 
 
 def iter_nodes_of_types(
@@ -149,7 +159,7 @@ def iter_nodes_of_types(
             for n in _captures(cursor, root).get("n", [])
             if start <= n.start_byte < end
         ]
-        nodes.sort(key=lambda n: (n.start_byte, -n.end_byte))
+        nodes.sort(key=_document_order)
         yield from nodes
 
 
