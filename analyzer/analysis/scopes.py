@@ -8,6 +8,7 @@ them together for lookups.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -143,6 +144,65 @@ def declaration_site(ident: Node) -> tuple[Node, Node, int] | None:
     if stmt is None or container is None or container.type == "source_file":
         return None  # package level: see Resolver.top_level
     return stmt, container, stmt.end_byte
+
+
+def local_site(ident: Node) -> LocalDecl | None:
+    """Where the declared identifier ``ident`` is visible (``None`` at package level)."""
+    found = declaration_site(ident)
+    if found is None:
+        return None
+    stmt, container, visible_from = found
+    return LocalDecl(
+        visible_from, container.start_byte, container.end_byte, ident, stmt, container
+    )
+
+
+class NameSites:
+    """The local declarations of one name in one file, for innermost-visible lookups.
+
+    Sorted by the byte they are visible from (ties in document order), so a
+    lookup only looks at declarations already visible, nearest first, and
+    stops as soon as no earlier one could be in a narrower scope.
+    """
+
+    __slots__ = ("_nested", "_sites", "_starts")
+
+    def __init__(self, idents: list[Node]) -> None:
+        """Index the declaring identifiers of one name."""
+        sites = [s for s in map(local_site, idents) if s is not None]
+        sites.sort(key=lambda s: (s.visible_from, s.name_node.start_byte))
+        self._sites = sites
+        self._starts = [s.visible_from for s in sites]
+        # A declaration is visible from inside its own scope (a statement ends
+        # inside its block); only then may :meth:`innermost` stop early.
+        self._nested = all(s.visible_from >= s.scope_start for s in sites)
+
+    def innermost(self, pos: int) -> LocalDecl | None:
+        """The declaration visible at ``pos`` with the narrowest scope, latest first.
+
+        The same answer as taking, over every declaration whose scope holds
+        ``pos`` and that is visible by then, the largest ``(scope_start,
+        visible_from)`` (the first in document order on a tie).
+        """
+        sites = self._sites
+        best: LocalDecl | None = None
+        i = bisect_right(self._starts, pos)
+        while i:
+            i -= 1
+            site = sites[i]
+            if (
+                best is not None
+                and self._nested
+                and site.visible_from < best.scope_start
+            ):
+                break  # its scope starts before it is visible: not inside best's
+            if site.scope_start <= pos < site.scope_end and (
+                best is None
+                or (site.scope_start, site.visible_from)
+                >= (best.scope_start, best.visible_from)
+            ):
+                best = site
+        return best
 
 
 #: Every identifier a local declaration can introduce (captured as ``@n``).
