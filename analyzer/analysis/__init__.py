@@ -1,6 +1,7 @@
 """Analyses of Go code that rules share, each computed once per file or package.
 
-- What a check sees: ``context`` (``FileContext``, ``PackageContext``).
+- What a check sees: ``context`` (``FileContext``, ``PackageContext``);
+  ``file_pass`` (the one query pass per file the engine dispatches from).
 - Names: ``imports``, ``scopes``, ``resolve``.
 - Values: ``constness``, ``taint``, ``origins``, ``dataflow``, ``flow``,
   ``callsites`` (parameters filled by every caller).
