@@ -27,6 +27,7 @@ CHUNK_BYTES = 1 << 18
 
 _DISPATCH = "dispatch"  # capture name of the rules' node kinds
 _DECLARED = "n"  # capture name DECLARED_NAMES_QUERY uses
+_UNORDERED = frozenset({_DECLARED})
 
 
 @cache
@@ -47,6 +48,7 @@ def rule_nodes(ctx: FileContext, kinds: Iterable[str]) -> Iterator[Node]:
     root = ctx.root
     if root.end_byte - root.start_byte > CHUNK_BYTES:
         return iter_nodes_of_types(root, wanted, CHUNK_BYTES)
-    captures = query_captures(_pattern(wanted), root)
+    # NameSites orders declarations itself.
+    captures = query_captures(_pattern(wanted), root, unordered=_UNORDERED)
     ctx.resolver.adopt_declared_names(captures.get(_DECLARED, []))
     return iter(captures.get(_DISPATCH, []))

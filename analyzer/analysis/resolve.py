@@ -24,6 +24,7 @@ from go_script_lint.golang import go_ast
 from go_script_lint.golang.go_ast import FUNCTION_KINDS, text
 from go_script_lint.golang.parsing import Node, query_captures
 
+_ANY_ORDER = frozenset({"n"})  # NameSites orders declarations itself
 MAX_DEPTH = 48  # bound on constant folding through identifiers and operators
 
 
@@ -48,6 +49,7 @@ class Resolver:
         self.imports = imports
         self._package_lookup = package_lookup
         self._locals: dict[str, list[Node]] | None = None
+        self._declared: list[Node] | None = None  # handed over, not indexed yet
         self._sites: dict[str, NameSites] = {}
         self._local_answers: dict[int, Definition | None] = {}
         self._answers: dict[int, Definition | None] = {}
@@ -79,31 +81,34 @@ class Resolver:
     def _local_index(self) -> dict[str, list[Node]]:
         """Every locally declared name of the file → its declaring identifiers.
 
-        Built once from one query (or handed over by the engine's query pass,
-        :meth:`adopt_declared_names`), so a lookup checks a few candidates
-        instead of walking the ancestors of every identifier; where each
-        candidate is visible is worked out only when its name is looked up.
+        Built once from one query (or from the captures the engine's query
+        pass handed over, :meth:`adopt_declared_names`), so a lookup checks a
+        few candidates instead of walking the ancestors of every identifier;
+        where each candidate is visible is worked out only when its name is
+        looked up.
         """
         if self._locals is None:
-            self.adopt_declared_names(
-                query_captures(DECLARED_NAMES_QUERY, self.root).get("n", [])
-            )
-            assert self._locals is not None
+            idents = self._declared
+            if idents is None:
+                caps = query_captures(DECLARED_NAMES_QUERY, self.root, _ANY_ORDER)
+                idents = caps.get("n", [])
+            self._declared = None
+            index: dict[str, list[Node]] = {}
+            for ident in idents:
+                raw = ident.text  # inlined go_ast.text: one call per declared name
+                name = "" if raw is None else raw.decode("utf-8", errors="replace")
+                found = index.get(name)
+                if found is None:
+                    index[name] = [ident]
+                else:
+                    found.append(ident)
+            self._locals = index
         return self._locals
 
     def adopt_declared_names(self, idents: list[Node]) -> None:
-        """Take the captures of :data:`DECLARED_NAMES_QUERY` over the whole file."""
-        if self._locals is not None:
-            return
-        index: dict[str, list[Node]] = {}
-        for ident in idents:
-            name = text(ident)
-            found = index.get(name)
-            if found is None:
-                index[name] = [ident]
-            else:
-                found.append(ident)
-        self._locals = index
+        """The captures of :data:`DECLARED_NAMES_QUERY` over the file, in any order."""
+        if self._locals is None:
+            self._declared = idents
 
     def _name_sites(self, name: str) -> NameSites | None:
         sites = self._sites.get(name)

@@ -265,12 +265,14 @@ class UnitAnalysis:
         self, ctx: FileContext, dispatch: dict[str, list[Rule]], kinds: list[str]
     ) -> None:
         """Offer each node of the asked-for kinds to its rules (inside a deadline)."""
+        check_budget = limits.check
+        add = self.findings.extend
         for node in rule_nodes(ctx, kinds):
-            limits.check("the rules")
+            check_budget("the rules")
             for rule in dispatch[node.type]:
                 assert rule.check is not None
                 try:
-                    self.findings.extend(rule.check(node, ctx))
+                    add(rule.check(node, ctx))
                 except limits.BudgetExceeded:
                     raise
                 except Exception as exc:
