@@ -2,7 +2,7 @@
 
 - What a check sees: ``context`` (``FileContext``, ``PackageContext``);
   ``file_pass`` (the one query pass per file the engine dispatches from).
-- Names: ``imports``, ``scopes``, ``resolve``.
+- Names: ``imports``, ``scopes``, ``top_level``, ``resolve``.
 - Values: ``constness``, ``taint``, ``origins``, ``dataflow``, ``flow``,
   ``callsites`` (parameters filled by every caller).
 - Types: ``typeinfo``, ``typeshapes``, ``typenames``, ``signatures``,

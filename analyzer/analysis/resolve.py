@@ -20,6 +20,7 @@ from go_script_lint.analysis.scopes import (
     NameSites,
     declarations_of,
 )
+from go_script_lint.analysis.top_level import TopLevel
 from go_script_lint.golang import go_ast
 from go_script_lint.golang.go_ast import FUNCTION_KINDS, text
 from go_script_lint.golang.parsing import Node, query_captures
@@ -55,28 +56,24 @@ class Resolver:
         self._answers: dict[int, Definition | None] = {}
         self._qualified: dict[int, str | None] = {}
         self._definitions: dict[int, Definition] = {}
-        self._top: dict[str, Definition] | None = None
+        self._top_level: TopLevel | None = None
         self._mutated: dict[int, frozenset[str]] = {}
 
     # -- declarations -------------------------------------------------------
 
-    @property
-    def top_level(self) -> dict[str, Definition]:
-        """Package-level names declared in this file."""
-        if self._top is None:
-            top: dict[str, Definition] = {}
-            for child in self.root.named_children:
-                if child.type in ("function_declaration",):
-                    name = child.child_by_field_name("name")
-                    if name is not None:
-                        top[text(name)] = Definition(
-                            text(name), "func", name, None, None, self
-                        )
-                else:
-                    for d in declarations_of(child, None, self):
-                        top.setdefault(d.name, d)
-            self._top = top
-        return self._top
+    def _top(self) -> TopLevel:
+        top = self._top_level
+        if top is None:
+            top = self._top_level = TopLevel(self.root, self)
+        return top
+
+    def top_level_names(self) -> list[str]:
+        """Package-level names declared in this file, in declaration order."""
+        return self._top().names()
+
+    def top_definition(self, name: str) -> Definition | None:
+        """This file's package-level declaration of ``name``."""
+        return self._top().get(name)
 
     def _local_index(self) -> dict[str, list[Node]]:
         """Every locally declared name of the file → its declaring identifiers.
@@ -168,7 +165,7 @@ class Resolver:
         name = text(ident)
         found = self.lookup_local(ident, name)
         if found is None:
-            found = self.top_level.get(name)
+            found = self._top().get(name)
         if found is None and self._package_lookup is not None:
             found = self._package_lookup(name)
         self._answers[key] = found

@@ -37,9 +37,10 @@ class Definition:
     resolver: Resolver
 
 
-def _spec_definitions(
+def spec_definitions(
     spec: Node, kind: str, scope: Node | None, res: Resolver
 ) -> list[Definition]:
+    """Names one ``var_spec`` / ``const_spec`` declares (``kind``: var or const)."""
     names = [c for c in spec.children_by_field_name("name") if c.type == "identifier"]
     values = go_ast.expression_list_items(spec.child_by_field_name("value"))
     mapped = len(values) == len(names)
@@ -47,6 +48,19 @@ def _spec_definitions(
         Definition(text(n), kind, n, values[i] if mapped else None, scope, res)
         for i, n in enumerate(names)
     ]
+
+
+def declaration_specs(node: Node) -> list[tuple[Node, str]] | None:
+    """``(spec, "var" | "const")`` of a var or const declaration; ``None`` for others."""
+    kind = node.type
+    if kind not in ("var_declaration", "const_declaration"):
+        return None
+    spec_kind = "var_spec" if kind == "var_declaration" else "const_spec"
+    specs = list(go_ast.named_children_of(node, spec_kind))
+    for group in go_ast.named_children_of(node, "var_spec_list"):
+        specs.extend(go_ast.named_children_of(group, "var_spec"))
+    how = "var" if kind == "var_declaration" else "const"
+    return [(spec, how) for spec in specs]
 
 
 def declarations_of(node: Node, scope: Node | None, res: Resolver) -> list[Definition]:
@@ -61,18 +75,11 @@ def declarations_of(node: Node, scope: Node | None, res: Resolver) -> list[Defin
             for i, n in enumerate(left)
             if n.type == "identifier"
         ]
-    if kind in ("var_declaration", "const_declaration"):
-        spec_kind = "var_spec" if kind == "var_declaration" else "const_spec"
+    specs = declaration_specs(node)
+    if specs is not None:
         out: list[Definition] = []
-        specs = list(go_ast.named_children_of(node, spec_kind))
-        for group in go_ast.named_children_of(node, "var_spec_list"):
-            specs.extend(go_ast.named_children_of(group, "var_spec"))
-        for spec in specs:
-            out.extend(
-                _spec_definitions(
-                    spec, "var" if kind == "var_declaration" else "const", scope, res
-                )
-            )
+        for spec, spec_kind in specs:
+            out.extend(spec_definitions(spec, spec_kind, scope, res))
         return out
     if kind == "type_declaration":
         return [
@@ -142,7 +149,7 @@ def declaration_site(ident: Node) -> tuple[Node, Node, int] | None:
         stmt = stmt.parent
     container = stmt.parent if stmt is not None else None
     if stmt is None or container is None or container.type == "source_file":
-        return None  # package level: see Resolver.top_level
+        return None  # package level: see analysis.top_level
     return stmt, container, stmt.end_byte
 
 
