@@ -63,6 +63,16 @@ def declaration_specs(node: Node) -> list[tuple[Node, str]] | None:
     return [(spec, how) for spec in specs]
 
 
+#: The node kinds :func:`declarations_of` finds names in (it returns ``[]`` for others).
+DECLARING_KINDS = frozenset(
+    {
+        "short_var_declaration", "var_declaration", "const_declaration",
+        "type_declaration", "parameter_list", "for_clause", "range_clause",
+        "receive_statement", "communication_case",
+    }
+)  # fmt: skip
+
+
 def declarations_of(node: Node, scope: Node | None, res: Resolver) -> list[Definition]:
     """Names that ``node`` (a statement or clause) declares for what follows it."""
     kind = node.type

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from go_script_lint.analysis.scopes import (
+    DECLARING_KINDS,
     Definition,
     declaration_specs,
     declarations_of,
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from go_script_lint.analysis.resolve import Resolver
 
 _FUNC = "func"  # a function declaration: built from its name
+_TYPE = "type"  # a type spec: built from its name
 _OTHER = ""  # any other declaration: its definitions are built at once
 
 
@@ -36,7 +38,8 @@ class TopLevel:
     def __init__(self, root: Node, resolver: Resolver) -> None:
         """Index the names declared by the children of ``root``."""
         self._resolver = resolver
-        # name → (node the definition is built from, how: var, const, _FUNC, _OTHER)
+        # name → (node the definition is built from, how: var, const, _FUNC,
+        # _TYPE, _OTHER)
         sources: dict[str, tuple[Node, str]] = {}
         built: dict[str, Definition] = {}
         for child in root.named_children:
@@ -48,8 +51,16 @@ class TopLevel:
                     sources[func] = (name, _FUNC)
                     built.pop(func, None)
                 continue
+            if kind == "type_declaration":
+                for spec in child.named_children:
+                    name = spec.child_by_field_name("name")
+                    if name is not None:
+                        sources.setdefault(text(name), (name, _TYPE))
+                continue
+            if kind not in DECLARING_KINDS:  # methods, imports, comments
+                continue
             specs = declaration_specs(child)
-            if specs is None:  # types, and statements in a broken file
+            if specs is None:  # statements, in a broken file
                 for d in declarations_of(child, None, resolver):
                     if d.name not in sources:
                         sources[d.name] = (child, _OTHER)
@@ -76,8 +87,8 @@ class TopLevel:
             return None
         node, how = source
         res = self._resolver
-        if how == _FUNC:
-            found = Definition(name, "func", node, None, None, res)
+        if how in (_FUNC, _TYPE):
+            found = Definition(name, how, node, None, None, res)
         else:
             defs = spec_definitions(node, how, None, res)
             found = next(d for d in defs if d.name == name)
