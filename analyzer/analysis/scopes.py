@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from go_script_lint.golang import go_ast
@@ -120,9 +121,14 @@ def declarations_of(node: Node, scope: Node | None, res: Resolver) -> list[Defin
     return []
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class LocalDecl:
-    """Where a local name is declared and the byte range in which it is visible."""
+    """Where a local name is declared and the byte range in which it is visible.
+
+    Not frozen: one is made per declaration looked up, and a frozen
+    dataclass pays a slow ``object.__setattr__`` per field; nothing changes
+    it after construction.
+    """
 
     visible_from: int
     scope_start: int
@@ -174,6 +180,10 @@ def local_site(ident: Node) -> LocalDecl | None:
     )
 
 
+_START = attrgetter("start_byte")
+_VISIBLE_FROM = attrgetter("visible_from")
+
+
 class NameSites:
     """The local declarations of one name in one file, for innermost-visible lookups.
 
@@ -186,8 +196,9 @@ class NameSites:
 
     def __init__(self, idents: list[Node]) -> None:
         """Index the declaring identifiers of one name."""
-        sites = [s for s in map(local_site, idents) if s is not None]
-        sites.sort(key=lambda s: (s.visible_from, s.name_node.start_byte))
+        ordered = sorted(idents, key=_START)  # ties on visible_from: document order
+        sites = [s for s in map(local_site, ordered) if s is not None]
+        sites.sort(key=_VISIBLE_FROM)
         self._sites = sites
         self._starts = [s.visible_from for s in sites]
         # A declaration is visible from inside its own scope (a statement ends
