@@ -1,7 +1,8 @@
 """Analyses of Go code that rules share, each computed once per file or package.
 
-- What a check sees: ``context`` (``FileContext``, ``PackageContext``).
-- Names: ``imports``, ``scopes``, ``resolve``.
+- What a check sees: ``context`` (``FileContext``, ``PackageContext``);
+  ``file_pass`` (the one query pass per file the engine dispatches from).
+- Names: ``imports``, ``scopes``, ``top_level``, ``resolve``.
 - Values: ``constness``, ``taint``, ``origins``, ``dataflow``, ``flow``,
   ``callsites`` (parameters filled by every caller).
 - Types: ``typeinfo``, ``typeshapes``, ``typenames``, ``signatures``,

@@ -35,9 +35,9 @@ T = TypeVar("T")
 # `go run gen.go` builds an ignored file alone: it shares no declarations.
 _BUILD_IGNORE = re.compile(rb"^//(?:go:build|\s*\+build)\s+ignore\s*$", re.MULTILINE)
 
-#: Package-level names of the package's files, per unit (package name, or one
-#: ``go:build ignore`` program).
-_TOP_LEVEL: MemoKey[dict[str, Definition]] = MemoKey("context.top-level")
+#: Package-level names of the package's files → the file declaring each first,
+#: per unit (package name, or one ``go:build ignore`` program).
+_TOP_LEVEL: MemoKey[dict[str, Resolver]] = MemoKey("context.top-level")
 
 
 class FindingFactory:
@@ -58,9 +58,10 @@ class FindingFactory:
             memo = self._memo
         except AttributeError:
             memo = self._memo = {}
-        if key not in memo:
-            memo[key] = factory()
-        value: T = memo[key]  # the key's type parameter is the value's type
+        try:
+            value: T = memo[key]  # the key's type parameter is the value's type
+        except KeyError:
+            value = memo[key] = factory()
         return value
 
     def finding(
@@ -308,8 +309,11 @@ class PackageContext(FindingFactory):
         file's deadline (:func:`go_script_lint.golang.limits.paused`).
         """
         known = getattr(self, "_memo", None)
-        if known is not None and key in known:
-            return cast(T, known[key])
+        if known is not None:
+            try:
+                return cast(T, known[key])
+            except KeyError:
+                pass
         with limits.paused():
             return super().memo(key, factory)
 
@@ -355,18 +359,19 @@ class PackageContext(FindingFactory):
                 _TOP_LEVEL.at(current.unit_key),
                 lambda: self._top_level_index(current),
             )
-            return index.get(name)
+            declared_in = index.get(name)
+            return None if declared_in is None else declared_in.top_definition(name)
 
         return lookup
 
-    def _top_level_index(self, current: FileContext) -> dict[str, Definition]:
-        index: dict[str, Definition] = {}
+    def _top_level_index(self, current: FileContext) -> dict[str, Resolver]:
+        """Name → the resolver of the first file declaring it."""
+        index: dict[str, Resolver] = {}
         for other in self.files:
             if other.unit_key == current.unit_key:
-                # Most of a big package's names are declared once per GOOS
-                # file: only the winners stay in memory.
-                for name, definition in other.resolver.top_level_once().items():
-                    index.setdefault(name, definition)
+                resolver = other.resolver
+                for name in resolver.top_level_names():
+                    index.setdefault(name, resolver)
         return index
 
 

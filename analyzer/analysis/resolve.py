@@ -17,13 +17,15 @@ from go_script_lint.analysis.scopes import (
     DECLARED_NAMES_QUERY,
     Definition,
     LocalDecl,
-    declaration_site,
+    NameSites,
     declarations_of,
 )
+from go_script_lint.analysis.top_level import TopLevel
 from go_script_lint.golang import go_ast
 from go_script_lint.golang.go_ast import FUNCTION_KINDS, text
 from go_script_lint.golang.parsing import Node, query_captures
 
+_ANY_ORDER = frozenset({"n"})  # NameSites orders declarations itself
 MAX_DEPTH = 48  # bound on constant folding through identifiers and operators
 
 
@@ -48,76 +50,71 @@ class Resolver:
         self.imports = imports
         self._package_lookup = package_lookup
         self._locals: dict[str, list[Node]] | None = None
-        self._sites: dict[int, LocalDecl | None] = {}
+        self._declared: list[Node] | None = None  # handed over, not indexed yet
+        self._sites: dict[str, NameSites] = {}
+        self._local_answers: dict[int, Definition | None] = {}
+        self._answers: dict[int, Definition | None] = {}
+        self._qualified: dict[int, str | None] = {}
         self._definitions: dict[int, Definition] = {}
-        self._top: dict[str, Definition] | None = None
+        self._top_level: TopLevel | None = None
         self._mutated: dict[int, frozenset[str]] = {}
 
     # -- declarations -------------------------------------------------------
 
-    @property
-    def top_level(self) -> dict[str, Definition]:
-        """Package-level names declared in this file."""
-        if self._top is None:
-            top: dict[str, Definition] = {}
-            for child in self.root.named_children:
-                if child.type in ("function_declaration",):
-                    name = child.child_by_field_name("name")
-                    if name is not None:
-                        top[text(name)] = Definition(
-                            text(name), "func", name, None, None, self
-                        )
-                else:
-                    for d in declarations_of(child, None, self):
-                        top.setdefault(d.name, d)
-            self._top = top
-        return self._top
-
-    def top_level_once(self) -> dict[str, Definition]:
-        """:attr:`top_level`, not kept for later when nothing asked for it before.
-
-        The package index takes the first declaration of each name across
-        files; the other files' definitions are dropped right away (they are
-        made again, equal, if that file's own lookups ever need them).
-        """
-        if self._top is not None:
-            return self._top
-        top = self.top_level
-        self._top = None
+    def _top(self) -> TopLevel:
+        top = self._top_level
+        if top is None:
+            top = self._top_level = TopLevel(self.root, self)
         return top
+
+    def top_level_names(self) -> list[str]:
+        """Package-level names declared in this file, in declaration order."""
+        return self._top().names()
+
+    def top_definition(self, name: str) -> Definition | None:
+        """This file's package-level declaration of ``name``."""
+        return self._top().get(name)
 
     def _local_index(self) -> dict[str, list[Node]]:
         """Every locally declared name of the file → its declaring identifiers.
 
-        Built once from one query, so a lookup checks a few candidates instead
-        of walking the ancestors of every identifier; where each candidate is
-        visible is worked out only when its name is looked up.
+        Built once from one query (or from the captures the engine's query
+        pass handed over, :meth:`adopt_declared_names`), so a lookup checks a
+        few candidates instead of walking the ancestors of every identifier;
+        where each candidate is visible is worked out only when its name is
+        looked up.
         """
         if self._locals is None:
+            idents = self._declared
+            if idents is None:
+                caps = query_captures(DECLARED_NAMES_QUERY, self.root, _ANY_ORDER)
+                idents = caps.get("n", [])
+            self._declared = None
             index: dict[str, list[Node]] = {}
-            for ident in query_captures(DECLARED_NAMES_QUERY, self.root).get("n", []):
-                index.setdefault(text(ident), []).append(ident)
+            for ident in idents:
+                raw = ident.text  # inlined go_ast.text: one call per declared name
+                name = "" if raw is None else raw.decode("utf-8", errors="replace")
+                found = index.get(name)
+                if found is None:
+                    index[name] = [ident]
+                else:
+                    found.append(ident)
             self._locals = index
         return self._locals
 
-    def _site(self, ident: Node) -> LocalDecl | None:
-        key = ident.id
-        if key in self._sites:
-            return self._sites[key]
-        found = declaration_site(ident)
-        decl = None
-        if found is not None:
-            stmt, container, visible_from = found
-            decl = LocalDecl(
-                visible_from,
-                container.start_byte,
-                container.end_byte,
-                ident,
-                stmt,
-                container,
-            )
-        self._sites[key] = decl
-        return decl
+    def adopt_declared_names(self, idents: list[Node]) -> None:
+        """The captures of :data:`DECLARED_NAMES_QUERY` over the file, in any order."""
+        if self._locals is None:
+            self._declared = idents
+
+    def _name_sites(self, name: str) -> NameSites | None:
+        sites = self._sites.get(name)
+        if sites is None:
+            idents = self._local_index().get(name)
+            if not idents:
+                return None
+            sites = self._sites[name] = NameSites(idents)
+        return sites
 
     def _definition(self, decl: LocalDecl) -> Definition | None:
         cached = self._definitions.get(decl.name_node.id)
@@ -142,37 +139,37 @@ class Resolver:
         return self._definitions.get(decl.name_node.id)
 
     def lookup_local(self, ident: Node, name: str | None = None) -> Definition | None:
-        """The innermost local declaration of ``name`` visible at ``ident``."""
-        idents = self._local_index().get(name or text(ident))
-        if not idents:
-            return None
-        pos = ident.start_byte
-        best: LocalDecl | None = None
-        for declared in idents:
-            c = self._site(declared)
-            if c is None:
-                continue
-            visible = c.scope_start <= pos < c.scope_end and c.visible_from <= pos
-            inner = best is None or (c.scope_start, c.visible_from) > (
-                best.scope_start,
-                best.visible_from,
-            )
-            if visible and inner:
-                best = c
-        return self._definition(best) if best is not None else None
+        """The innermost local declaration of ``name`` visible at ``ident``.
+
+        ``name`` is ``text(ident)`` when the caller has it already. Answers are
+        kept per identifier: several rules ask about the same one.
+        """
+        key = ident.id
+        try:
+            return self._local_answers[key]
+        except KeyError:
+            pass
+        sites = self._name_sites(name if name is not None else text(ident))
+        best = sites.innermost(ident.start_byte) if sites is not None else None
+        found = self._definition(best) if best is not None else None
+        self._local_answers[key] = found
+        return found
 
     def lookup(self, ident: Node) -> Definition | None:
         """Local, then file-level, then package-level declaration of an identifier."""
+        key = ident.id
+        try:
+            return self._answers[key]
+        except KeyError:
+            pass
         name = text(ident)
-        local = self.lookup_local(ident, name)
-        if local is not None:
-            return local
-        top = self.top_level.get(name)
-        if top is not None:
-            return top
-        if self._package_lookup is not None:
-            return self._package_lookup(name)
-        return None
+        found = self.lookup_local(ident, name)
+        if found is None:
+            found = self._top().get(name)
+        if found is None and self._package_lookup is not None:
+            found = self._package_lookup(name)
+        self._answers[key] = found
+        return found
 
     def is_package_name(self, ident: Node) -> str | None:
         """Import path when ``ident`` names an imported package here (not shadowed)."""
@@ -188,6 +185,16 @@ class Resolver:
         node = go_ast.unparen(node)
         if node is None:
             return None
+        key = node.id
+        try:
+            return self._qualified[key]
+        except KeyError:
+            pass
+        found = self._qualify(node)
+        self._qualified[key] = found
+        return found
+
+    def _qualify(self, node: Node) -> str | None:
         if node.type == "selector_expression":
             parts = go_ast.selector_parts(node)
             if parts is None:

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from go_script_lint.analysis.context import FileContext, PackageContext
+from go_script_lint.analysis.file_pass import rule_nodes
 from go_script_lint.base import fingerprint
 from go_script_lint.base.model import (
     FileResult,
@@ -51,11 +52,7 @@ from go_script_lint.engine.suppress import (
     file_suppressions,
 )
 from go_script_lint.golang import limits
-from go_script_lint.golang.parsing import (
-    error_regions,
-    iter_nodes_of_types,
-    package_clause_problems,
-)
+from go_script_lint.golang.parsing import error_regions, package_clause_problems
 from go_script_lint.golang.recovery import RECOVERED, parse_go, recovered_syntax
 from go_script_lint.golang.shebang import mask_shebang
 from go_script_lint.golang.source_scan import line_end
@@ -268,12 +265,14 @@ class UnitAnalysis:
         self, ctx: FileContext, dispatch: dict[str, list[Rule]], kinds: list[str]
     ) -> None:
         """Offer each node of the asked-for kinds to its rules (inside a deadline)."""
-        for node in iter_nodes_of_types(ctx.root, kinds):
-            limits.check("the rules")
+        check_budget = limits.check
+        add = self.findings.extend
+        for node in rule_nodes(ctx, kinds):
+            check_budget("the rules")
             for rule in dispatch[node.type]:
                 assert rule.check is not None
                 try:
-                    self.findings.extend(rule.check(node, ctx))
+                    add(rule.check(node, ctx))
                 except limits.BudgetExceeded:
                     raise
                 except Exception as exc:

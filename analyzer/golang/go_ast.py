@@ -20,9 +20,8 @@ STRING_KINDS = frozenset({"interpreted_string_literal", "raw_string_literal"})
 
 def text(node: Node | None) -> str:
     """The node's source text (invalid UTF-8 replaced)."""
-    if node is None or node.text is None:
-        return ""
-    return node.text.decode("utf-8", errors="replace")
+    raw = node.text if node is not None else None  # each `.text` is a fresh copy
+    return "" if raw is None else raw.decode("utf-8", errors="replace")
 
 
 def unparen(node: Node | None) -> Node | None:

@@ -107,30 +107,41 @@ def _query(pattern: str) -> Query:
     return Query(go_language(), pattern)
 
 
-def query_captures(pattern: str, node: Node) -> dict[str, list[Node]]:
-    """Run a (cached, compiled-once) query over ``node``; captures by name."""
-    return _captures(QueryCursor(_query(pattern)), node)
+def query_captures(
+    pattern: str, node: Node, unordered: frozenset[str] = frozenset()
+) -> dict[str, list[Node]]:
+    """Run a (cached, compiled-once) query over ``node``; captures by name.
+
+    Each list is in document order (outer node first on a tie), except the
+    captures named in ``unordered`` (for callers that order them their own
+    way): py-tree-sitter hands captures over in an order that varies from
+    run to run, which made findings that take "the first" of them unstable.
+    """
+    captures = _captures(QueryCursor(_query(pattern)), node)
+    for name, nodes in captures.items():
+        if name not in unordered:
+            in_document_order(nodes)
+    return captures
 
 
 _START = attrgetter("start_byte")
 _END = attrgetter("end_byte")
 
 
-def _captures(cursor: QueryCursor, node: Node) -> dict[str, list[Node]]:
-    """Captures in document order, or :class:`~go_script_lint.golang.limits.BudgetExceeded`.
+def in_document_order(nodes: list[Node]) -> None:
+    """Sort by start byte, the longer node first on a tie (stable)."""
+    # Two stable passes with C key functions: several times faster than a
+    # Python key returning (start, -end), and the same order.
+    nodes.sort(key=_END, reverse=True)
+    nodes.sort(key=_START)
 
-    Never a silent partial list. py-tree-sitter collects each capture name's
-    nodes in a set, so its order follows node addresses, which change with
-    every allocation: sorted here (outer node first at equal starts), or
-    analyses that take the first match would differ from run to run.
-    """
+
+def _captures(cursor: QueryCursor, node: Node) -> dict[str, list[Node]]:
+    """Captures, or :class:`~go_script_lint.golang.limits.BudgetExceeded`: never a silent partial list."""
     limits.check("a query")
     captures = cursor.captures(node)
     if cursor.did_exceed_match_limit:
         raise limits.BudgetExceeded("a query (match limit)")
-    for nodes in captures.values():
-        nodes.sort(key=_END, reverse=True)
-        nodes.sort(key=_START)  # stable: longer first among equal starts
     return captures
 
 
@@ -144,7 +155,7 @@ def nodes_of_types(root: Node, types: Iterable[str]) -> list[Node]:
     if not kinds:
         return []
     pattern = "[" + " ".join(f"({k})" for k in kinds) + "] @n"
-    return query_captures(pattern, root).get("n", [])  # in document order
+    return query_captures(pattern, root).get("n", [])
 
 
 def iter_nodes_of_types(
@@ -168,11 +179,13 @@ def iter_nodes_of_types(
         end = start + chunk_bytes
         cursor = QueryCursor(_query(pattern))
         cursor.set_byte_range(start, end)
-        yield from (
+        nodes = [
             n
             for n in _captures(cursor, root).get("n", [])
             if start <= n.start_byte < end
-        )
+        ]
+        in_document_order(nodes)
+        yield from nodes
 
 
 @cache

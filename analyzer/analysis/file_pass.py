@@ -1,0 +1,54 @@
+"""One query pass per file: the nodes rules are dispatched on, and the resolver's names.
+
+The engine offers each node of the kinds the file's rules asked for to those
+rules. The same walk of the tree also captures every locally declared name
+(:data:`~go_script_lint.analysis.scopes.DECLARED_NAMES_QUERY`) and hands them to
+the file's resolver, which would otherwise walk the whole tree again for
+them on its first lookup. A walk costs about as much as the captures it
+returns, so one query with several patterns is cheaper than one per table.
+
+Files larger than :data:`CHUNK_BYTES` are queried one byte range at a time
+(the time budget is checked between ranges, and only one range's nodes are
+held); the resolver then queries its names itself, as a lookup may ask about
+an identifier in a range not read yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+from go_script_lint.analysis.context import FileContext
+from go_script_lint.analysis.scopes import DECLARED_NAMES_QUERY
+from go_script_lint.golang.parsing import Node, iter_nodes_of_types, query_captures
+
+#: Larger files are read in byte ranges of this size (see the module docstring).
+CHUNK_BYTES = 1 << 18
+
+_DISPATCH = "dispatch"  # capture name of the rules' node kinds
+_DECLARED = "n"  # capture name DECLARED_NAMES_QUERY uses
+_UNORDERED = frozenset({_DECLARED})
+
+
+@cache
+def _pattern(kinds: tuple[str, ...]) -> str:
+    alternation = "[" + " ".join(f"({k})" for k in kinds) + f"] @{_DISPATCH}"
+    return alternation + "\n" + DECLARED_NAMES_QUERY
+
+
+def rule_nodes(ctx: FileContext, kinds: Iterable[str]) -> Iterator[Node]:
+    """Every node of ``kinds`` in the file, in document order (outer node first).
+
+    Raises :class:`~go_script_lint.golang.limits.BudgetExceeded` when the
+    file's deadline passes during a query.
+    """
+    wanted = tuple(sorted(set(kinds)))
+    if not wanted:
+        return iter(())
+    root = ctx.root
+    if root.end_byte - root.start_byte > CHUNK_BYTES:
+        return iter_nodes_of_types(root, wanted, CHUNK_BYTES)
+    # NameSites orders declarations itself.
+    captures = query_captures(_pattern(wanted), root, unordered=_UNORDERED)
+    ctx.resolver.adopt_declared_names(captures.get(_DECLARED, []))
+    return iter(captures.get(_DISPATCH, []))
