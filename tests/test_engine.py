@@ -136,3 +136,19 @@ def test_unreadable_file(tmp_path: Path) -> None:
     run = _run(tmp_path)
     assert not run.complete
     assert [f.rule_id for f in run.findings] == ["GSL002"]
+
+
+def test_a_run_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> None:
+    # Analysis switches automatic collection off (and collects every few
+    # units); a caller such as the language server must get it back on.
+    import gc
+
+    (tmp_path / "main.go").write_text(
+        'package main\n\nimport "os"\n\nfunc main() { os.Remove("x") }\n'
+    )
+    frozen = gc.get_freeze_count()
+    assert gc.isenabled()
+    result = engine.run([str(tmp_path)], REGISTRY, Config(), srcroot=tmp_path)
+    assert [f.rule_id for f in result.findings] == ["GSL301"]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
