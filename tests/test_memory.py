@@ -124,3 +124,27 @@ def test_json_report_built_per_finding_is_the_whole_dump() -> None:
         json_output.to_data(run, REGISTRY), indent=2, sort_keys=True, ensure_ascii=False
     )
     assert json_output.render(run, REGISTRY) == whole + "\n"
+
+
+def test_threads_parse_at_once_without_sharing_a_parser() -> None:
+    # The language server lints from worker threads while other requests parse.
+    import threading
+
+    sources = [
+        f"package p\n\nfunc f{i}() int {{ return {i} }}\n".encode() * (1 + i % 3)
+        for i in range(8)
+    ]
+    failures: list[str] = []
+
+    def work(source: bytes) -> None:
+        for _ in range(200):
+            tree = parse(source)
+            if tree.root_node.text != source:
+                failures.append(source.decode())
+
+    threads = [threading.Thread(target=work, args=(s,)) for s in sources]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []

@@ -7,6 +7,7 @@ sees :class:`tree_sitter.Node` and the helpers below.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -37,9 +38,17 @@ def go_language() -> Language:
     return Language(tree_sitter_go.language())
 
 
-@cache
+_PER_THREAD = threading.local()
+
+
 def _parser() -> Parser:
-    return Parser(go_language())
+    # One parser a thread: a tree-sitter parser keeps state between calls
+    # (a cancelled parse resumes), and the language server parses from its
+    # worker threads while requests are answered on another.
+    parser: Parser | None = getattr(_PER_THREAD, "parser", None)
+    if parser is None:
+        parser = _PER_THREAD.parser = Parser(go_language())
+    return parser
 
 
 def parse(source: bytes, old_tree: Tree | None = None) -> Tree:
