@@ -81,7 +81,12 @@ def _init_worker(job: Job) -> None:
 
 def _work(unit: Unit) -> FileResult:
     assert _worker_job is not None
-    result = _cached_analyse(unit, _worker_job)
+    return _analyse_and_collect(unit, _worker_job)
+
+
+def _analyse_and_collect(unit: Unit, job: Job) -> FileResult:
+    """One unit, then a full collection every :data:`COLLECT_EVERY` units."""
+    result = _cached_analyse(unit, job)
     _collect_now_and_then()
     return result
 
@@ -182,13 +187,7 @@ def _analyse_all(
     # No more workers than units to share out or CPUs to run them on.
     jobs = min(jobs, len(units), os.cpu_count() or 1)
     if jobs <= 1:
-
-        def analyse(unit: Unit) -> FileResult:
-            result = _cached_analyse(unit, job)
-            _collect_now_and_then()
-            return result
-
-        return tick(analyse(u) for u in units)
+        return tick(_analyse_and_collect(u, job) for u in units)
     # Imported here: a one-process run (the common one-file case) never pays for them.
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
