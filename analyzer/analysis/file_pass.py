@@ -20,7 +20,12 @@ from functools import cache
 
 from go_script_lint.analysis.context import FileContext
 from go_script_lint.analysis.scopes import DECLARED_NAMES_QUERY
-from go_script_lint.golang.parsing import Node, iter_nodes_of_types, query_captures
+from go_script_lint.golang.parsing import (
+    Node,
+    iter_nodes_of_types,
+    kinds_pattern,
+    query_captures,
+)
 
 #: Larger files are read in byte ranges of this size (see the module docstring).
 CHUNK_BYTES = 1 << 18
@@ -32,8 +37,7 @@ _UNORDERED = frozenset({_DECLARED})
 
 @cache
 def _pattern(kinds: tuple[str, ...]) -> str:
-    alternation = "[" + " ".join(f"({k})" for k in kinds) + f"] @{_DISPATCH}"
-    return alternation + "\n" + DECLARED_NAMES_QUERY
+    return kinds_pattern(kinds, _DISPATCH) + "\n" + DECLARED_NAMES_QUERY
 
 
 def rule_nodes(ctx: FileContext, kinds: Iterable[str]) -> Iterator[Node]:

@@ -26,6 +26,7 @@ __all__ = [
     "error_regions",
     "go_language",
     "iter_nodes_of_types",
+    "kinds_pattern",
     "nodes_of_types",
     "parse",
     "query_captures",
@@ -154,6 +155,11 @@ def _captures(cursor: QueryCursor, node: Node) -> dict[str, list[Node]]:
     return captures
 
 
+def kinds_pattern(kinds: Iterable[str], capture: str = "n") -> str:
+    """A query capturing every node of ``kinds`` as ``@capture``."""
+    return "[" + " ".join(f"({k})" for k in kinds) + f"] @{capture}"
+
+
 def nodes_of_types(root: Node, types: Iterable[str]) -> list[Node]:
     """All nodes of the given kinds below ``root``, in document order.
 
@@ -163,7 +169,7 @@ def nodes_of_types(root: Node, types: Iterable[str]) -> list[Node]:
     kinds = sorted(set(types))
     if not kinds:
         return []
-    pattern = "[" + " ".join(f"({k})" for k in kinds) + "] @n"
+    pattern = kinds_pattern(kinds)
     return query_captures(pattern, root).get("n", [])
 
 
@@ -183,7 +189,7 @@ def iter_nodes_of_types(
     if root.end_byte - root.start_byte <= chunk_bytes:
         yield from nodes_of_types(root, kinds)
         return
-    pattern = "[" + " ".join(f"({k})" for k in kinds) + "] @n"
+    pattern = kinds_pattern(kinds)
     for start in range(root.start_byte, root.end_byte, chunk_bytes):
         end = start + chunk_bytes
         cursor = QueryCursor(_query(pattern))
