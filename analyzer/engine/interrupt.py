@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import os
 import signal
 import sys
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.connection import Connection
 from types import FrameType
 
 _PR_SET_PDEATHSIG = 1
@@ -68,6 +71,8 @@ def stop_pool(pool: ProcessPoolExecutor) -> None:
     # The executor has no public way to reach its processes before 3.14
     # (terminate_workers); shutdown(wait=True) would wait for running units.
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)  # shutdown forgets it
+    results = getattr(getattr(pool, "_result_queue", None), "_writer", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         with contextlib.suppress(OSError, ValueError, AttributeError):
@@ -77,3 +82,34 @@ def stop_pool(pool: ProcessPoolExecutor) -> None:
             process.join(timeout=2)
             if process.is_alive():
                 process.kill()
+    if manager is not None and results is not None:
+        _release_result_reader(manager, results)
+
+
+def _release_result_reader(
+    manager: threading.Thread, results: Connection, seconds: float = 5.0
+) -> None:
+    """Let the pool's manager thread end, so the interpreter can exit.
+
+    A worker terminated while it sent a result leaves half a message in the
+    result pipe; the manager thread then waits in ``recv`` for bytes that never
+    come, and the interpreter's exit joins that thread forever. Padding the
+    pipe completes the read: the garbage fails to unpickle, the thread takes
+    the pool for broken and ends.
+    """
+    try:
+        # A duplicate of our own: the pool may close its end meanwhile.
+        fd = os.dup(results.fileno())
+    except (OSError, ValueError):
+        return  # the pool closed its pipe: the thread is done with it
+    try:
+        os.set_blocking(fd, False)
+        padding = bytes(1 << 16)
+        deadline = time.monotonic() + seconds
+        manager.join(0.05)
+        while manager.is_alive() and time.monotonic() < deadline:
+            with contextlib.suppress(OSError):
+                os.write(fd, padding)
+            manager.join(0.05)
+    finally:
+        os.close(fd)
