@@ -12,15 +12,17 @@ none outlives the run.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import signal
 import sys
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing.connection import Connection
 from types import FrameType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # a one-process run never loads the pool machinery
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing.connection import Connection
 
 _PR_SET_PDEATHSIG = 1
 
@@ -61,6 +63,8 @@ def worker_setup() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if sys.platform.startswith("linux"):
+        import ctypes  # only workers need it
+
         with contextlib.suppress(OSError, AttributeError):
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGTERM), 0, 0, 0)
