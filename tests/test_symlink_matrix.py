@@ -191,3 +191,36 @@ def test_init_manifest_never_writes_or_reads_through_a_link_outside(
     assert result.exit_code == 2, result.output
     assert SECRET not in result.output
     assert outside.exists() is not dangling  # nothing created through the link
+
+
+def test_roots_resolve_paths_as_realpath_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Roots resolve a file's directory once a run; the answer must stay
+    # os.path.realpath's for linked files, linked directories, `..` and
+    # missing leaves alike.
+    from go_script_lint.base.safe_io import Roots
+
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "out").mkdir()
+    (tmp_path / "a" / "b" / "x.go").touch()
+    (tmp_path / "out" / "y.go").touch()
+    os.symlink(tmp_path / "out", tmp_path / "a" / "linkdir")
+    os.symlink(tmp_path / "out" / "y.go", tmp_path / "a" / "b" / "link.go")
+    os.symlink("../..", tmp_path / "a" / "b" / "up")
+    monkeypatch.chdir(tmp_path)
+    roots = Roots.of([tmp_path / "a"])
+    inside = {
+        "a/b/x.go": True,
+        "a/linkdir/y.go": False,
+        "a/b/link.go": False,
+        "a/b/up/out/y.go": False,
+        "a/b/../b/x.go": True,
+        "a/b/missing.go": True,
+        "a/b/up": False,
+        "a/b/..": True,
+        "a/b/up/a/b/x.go": True,
+    }
+    for path, expected in inside.items():
+        assert roots._realpath(path) == os.path.realpath(path), path
+        assert roots.contains(path) is expected, path

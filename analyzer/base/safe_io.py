@@ -15,7 +15,7 @@ import contextlib
 import os
 import stat
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
@@ -67,6 +67,11 @@ class Roots:
 
     paths: tuple[str, ...]
     unbounded: bool = False
+    # Directory -> its real path, for this run: resolving each file's
+    # directory once instead of every component of every file's path.
+    _real_dirs: dict[str, str] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
 
     @classmethod
     def of(cls, paths: list[Path] | list[str], *, unbounded: bool = False) -> Roots:
@@ -83,8 +88,23 @@ class Roots:
         """True when ``path`` resolves (links and ``..`` included) inside a root."""
         if self.unbounded:
             return True
-        real = os.path.realpath(path)
+        real = self._realpath(os.fspath(path))
         return any(_is_within(real, root) for root in self.paths)
+
+    def _realpath(self, path: str) -> str:
+        """``os.path.realpath(path)``, with the directory part resolved once a run."""
+        head, name = os.path.split(path)
+        if name in ("", ".", ".."):
+            return os.path.realpath(path)
+        try:
+            if stat.S_ISLNK(os.lstat(path).st_mode):
+                return os.path.realpath(path)
+        except OSError:
+            pass  # a missing leaf resolves to itself under its directory
+        real_head = self._real_dirs.get(head)
+        if real_head is None:
+            real_head = self._real_dirs[head] = os.path.realpath(head or ".")
+        return os.path.join(real_head, name)
 
 
 UNBOUNDED = Roots((), unbounded=True)
