@@ -27,7 +27,6 @@ from go_script_lint.base.rule import Rule
 from go_script_lint.cli import catalog
 from go_script_lint.cli.dispatch import DefaultCommand, DefaultGroup
 from go_script_lint.cli.flags import check_options
-from go_script_lint.cli.init_manifest import init_manifests
 from go_script_lint.cli.registry import load_registry
 from go_script_lint.cli.report import (
     EXIT_CLEAN,
@@ -156,6 +155,9 @@ def check(paths: tuple[str, ...], **flags: Any) -> None:
         print_config(config)
         return
     if opts.init_manifest:
+        # Imported here: manifest inference is only needed by --init-manifest.
+        from go_script_lint.cli.init_manifest import init_manifests
+
         sys.exit(init_manifests(targets, registry, config, opts.srcroot or Path(".")))
     if opts.schema_path is not None and not opts.schema_path.is_file():
         fail(f"--schema-path {opts.schema_path}: no such file")
