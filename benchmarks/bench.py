@@ -316,6 +316,25 @@ def profile(corpus: Path, top: int) -> None:
         for order in ("cumulative", "tottime"):
             print(f"\n== top {top} by {order} ==")
             stats.sort_stats(order).print_stats(top)
+        print(
+            "\n== rules by cumulative seconds (shared facts go to the first rule asking) =="
+        )
+        for seconds, calls, rule in rule_costs(stats)[:top]:
+            print(f"{seconds:8.2f} s {calls:9d} calls  {rule}")
+
+
+def rule_costs(stats: pstats.Stats) -> list[tuple[float, int, str]]:
+    """(cumulative seconds, calls, rule module) of each rule's check functions."""
+    costs: dict[str, tuple[float, int]] = {}
+    table = stats.stats  # type: ignore[attr-defined]  # pstats keeps it untyped
+    for (filename, _line, function), (_, calls, _, cumulative, _) in table.items():
+        name = Path(filename).stem
+        if Path(filename).parent.parent.name != "rules" or not name.startswith("gsl"):
+            continue
+        if function in ("check", "package_check"):
+            seconds, count = costs.get(name, (0.0, 0))
+            costs[name] = (seconds + cumulative, count + calls)
+    return sorted(((s, c, n) for n, (s, c) in costs.items()), reverse=True)
 
 
 def scaled_corpus(corpus: Path, copies: int, into: Path) -> Path:

@@ -94,3 +94,22 @@ def test_one_quick_round_prints_every_row(
         assert row in out
     assert bench.SEMGREP not in out
     assert "default --jobs 1 CPU / parse-only CPU" in out
+
+
+def test_profile_names_the_rules_that_ran(
+    bench: ModuleType, tree: Path, tmp_path: Path
+) -> None:
+    import pstats
+
+    stats_file = tmp_path / "profile.stats"
+    subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(stats_file), "-m",
+         "go_script_lint", str(tree / "main.go"), "--no-config", "--no-cache"],
+        capture_output=True, check=False,
+    )  # fmt: skip
+    costs = bench.rule_costs(pstats.Stats(str(stats_file)))
+    calls = {rule: count for _, count, rule in costs}
+    # One file: a rule that checks each file's directives runs once.
+    assert calls["gsl108_shebang_line"] == 1
+    assert all(rule.startswith("gsl") for rule in calls)
+    assert [c[0] for c in costs] == sorted((c[0] for c in costs), reverse=True)
