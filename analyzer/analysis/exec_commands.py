@@ -7,6 +7,7 @@ import posixpath
 from dataclasses import dataclass
 
 from go_script_lint.analysis.context import FileContext
+from go_script_lint.base.rule import last_identifiers
 from go_script_lint.golang import go_ast
 from go_script_lint.golang.parsing import Node
 
@@ -20,6 +21,8 @@ EXEC_CALLS: dict[str, tuple[int, str]] = {
     "syscall.ForkExec": (0, "slice"),
     "golang.org/x/sys/unix.Exec": (0, "slice"),
 }
+#: What :func:`exec_argv` calls are named (a rule's ``call_names``).
+EXEC_CALL_NAMES = last_identifiers(EXEC_CALLS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from go_script_lint.analysis.context import FileContext
 from go_script_lint.base.memo import MemoKey
+from go_script_lint.base.rule import last_identifiers
 from go_script_lint.golang import go_ast
 from go_script_lint.golang.parsing import Node, nodes_of_types
 
@@ -33,6 +34,8 @@ MODE_CALLS: dict[str, tuple[int, str]] = {
 }
 # Mode changes apply the mode as written; creating calls pass theirs through the umask.
 CHMOD_CALLS = frozenset(c for c, (_, t) in MODE_CALLS.items() if t == "either")
+#: What :func:`mode_argument` calls are named (a rule's ``call_names``).
+MODE_CALL_NAMES = last_identifiers(MODE_CALLS, ["File.Chmod"])
 UMASK_CALLS = frozenset({"syscall.Umask", "golang.org/x/sys/unix.Umask"})
 #: The `Umask(0)` call of a unit (package, or one `go:build ignore` program).
 _UMASK_CLEARED: MemoKey[Node | None] = MemoKey("file_modes.umask-cleared")

@@ -21,8 +21,14 @@ from go_script_lint.analysis.capabilities import (
 from go_script_lint.analysis.constness import constant_strings, is_constant
 from go_script_lint.analysis.context import FileContext, PackageContext
 from go_script_lint.analysis.dataflow import assigned_values, declaring_rhs
-from go_script_lint.analysis.exec_commands import exec_argv, program_name, short_callee
+from go_script_lint.analysis.exec_commands import (
+    EXEC_CALL_NAMES,
+    exec_argv,
+    program_name,
+    short_callee,
+)
 from go_script_lint.analysis.file_modes import (
+    MODE_CALL_NAMES,
     mode_argument,
     show_mode,
     special_bits,
@@ -82,7 +88,7 @@ from go_script_lint.analysis.typenames import qualified_type
 from go_script_lint.analysis.version_features import feature_uses
 from go_script_lint.base.memo import MemoKey
 from go_script_lint.base.model import Finding, Fix, Level, Location, Replacement, Risk
-from go_script_lint.base.rule import Rule, validate_registry
+from go_script_lint.base.rule import Rule, last_identifiers, validate_registry
 from go_script_lint.base.yamlpos import YNode
 from go_script_lint.golang import go_ast, module_paths
 from go_script_lint.golang.directives import (
@@ -100,7 +106,9 @@ from go_script_lint.golang.shebang import has_shebang, shebang_end
 from go_script_lint.project.manifest import Parameter, Problem
 
 __all__ = [
+    "EXEC_CALL_NAMES",
     "GO",
+    "MODE_CALL_NAMES",
     "MODULE",
     "SCRIPT",
     "Directive",
@@ -156,6 +164,7 @@ __all__ = [
     "is_secret_name",
     "is_test_file",
     "json_kinds",
+    "last_identifiers",
     "manifest_of",
     "marked_structs",
     "mask",

@@ -48,6 +48,16 @@ class Rule:
         options: Option defaults; the config may override them, same types.
         node_types: tree-sitter node kinds the check is offered.
         check: Called by the engine for each node of those kinds.
+        call_names: Last identifiers of the calls the check looks at
+            (``Command`` for ``exec.Command``, ``Chmod`` for ``f.Chmod``); the
+            engine then offers it only the ``call_expression`` nodes whose called
+            function (parentheses removed) is a name or selector ending in one
+            of them (other node kinds as usual). An import alias or a dot import
+            keeps the identifier; a call through a function value
+            (``run := exec.Command; run(…)``) does not, and ``ctx.callee`` does
+            not resolve it either. Empty: every call (a check that recognises
+            calls some other way). :func:`last_identifiers` builds the set
+            from qualified names.
         requires_imports: The rule can only fire in files importing one of
             these packages; other files skip it (a speed-up, not a semantic).
         applies: Per-file predicate with the same purpose (e.g. "the
@@ -84,6 +94,7 @@ class Rule:
     options: Mapping[str, Any] = field(default_factory=dict)
     node_types: tuple[str, ...] = ()
     check: NodeCheck | None = None
+    call_names: frozenset[str] = frozenset()
     requires_imports: frozenset[str] = frozenset()
     applies: FilePredicate | None = None
     package_check: PackageCheck | None = None
@@ -151,6 +162,11 @@ def _field_set(template: str) -> frozenset[str]:
     return frozenset(message_fields(template))
 
 
+def last_identifiers(*qualified: Iterable[str]) -> frozenset[str]:
+    """``"os/exec.Command"``, ``"File.Chmod"`` → ``"Command"``, ``"Chmod"`` (see ``call_names``)."""
+    return frozenset(name.rsplit(".", 1)[-1] for group in qualified for name in group)
+
+
 def message_fields(template: str) -> list[str]:
     """Placeholder names of a message template, in order.
 
@@ -207,6 +223,12 @@ def validate_registry(rules: Iterable[Rule]) -> tuple[Rule, ...]:
             message_fields(rule.message)
         except ValueError as exc:
             problems.append(f"{rule.id}: message template: {exc}")
+        if rule.call_names and "call_expression" not in rule.node_types:
+            problems.append(
+                f"{rule.id}: call_names without call_expression in node_types"
+            )
+        if not all(name.isidentifier() for name in rule.call_names):
+            problems.append(f"{rule.id}: call_names must be identifiers")
         if rule.implemented and not rule.engine_rule:
             has_node_check = bool(rule.node_types) and rule.check is not None
             if not has_node_check and rule.package_check is None:

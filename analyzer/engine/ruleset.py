@@ -1,7 +1,10 @@
-"""The enabled rules of a run, indexed for dispatch by node kind.
+"""The enabled rules of a run, indexed for dispatch by node kind and called name.
 
 Built once per process and shared by every unit; a file's dispatch index
 holds only the rules that can fire in it (see :meth:`RuleSet.dispatch_for`).
+Call rules that declare ``call_names`` are offered only the calls of those
+names (:class:`Dispatch`): most calls are then offered to no rule at all and
+are never resolved.
 """
 
 from __future__ import annotations
@@ -12,6 +15,36 @@ from dataclasses import dataclass, field
 
 from go_script_lint.analysis.context import FileContext
 from go_script_lint.base.rule import Rule
+from go_script_lint.golang.go_ast import called_name
+from go_script_lint.golang.parsing import Node
+
+CALL = "call_expression"
+
+
+@dataclass(frozen=True, slots=True)
+class Dispatch:
+    """A file's node rules by node kind, and its call rules by called name.
+
+    ``by_kind[CALL]`` holds the call rules offered every call; ``by_call_name``
+    maps a called name (:func:`~go_script_lint.golang.go_ast.called_name`) to
+    the call rules offered calls of that name: those, plus the rules that
+    declared it, in rule order.
+    """
+
+    by_kind: dict[str, list[Rule]]
+    by_call_name: dict[bytes, list[Rule]]
+
+    @property
+    def kinds(self) -> list[str]:
+        """The node kinds the file's query pass captures."""
+        return list(self.by_kind)
+
+    def rules_for(self, node: Node, kind: str) -> list[Rule]:
+        """The rules offered ``node`` (of kind ``kind``)."""
+        rules = self.by_kind[kind]
+        if kind == CALL and self.by_call_name:
+            return self.by_call_name.get(called_name(node) or b"", rules)
+        return rules
 
 
 @dataclass(frozen=True)
@@ -27,7 +60,7 @@ class RuleSet:
     foreign_ids: Mapping[str, tuple[str, ...]] = field(
         default_factory=dict, compare=False
     )
-    _dispatch_cache: dict[tuple[str, ...], dict[str, list[Rule]]] = field(
+    _dispatch_cache: dict[tuple[str, ...], Dispatch] = field(
         default_factory=dict, compare=False, repr=False
     )
 
@@ -39,7 +72,7 @@ class RuleSet:
     def by_node_type(
         self, rules: Iterable[Rule] | None = None
     ) -> dict[str, list[Rule]]:
-        """Node kind → the rules that asked for it."""
+        """Node kind → the rules that asked for it (every call, for call rules)."""
         index: dict[str, list[Rule]] = defaultdict(list)
         for rule in self.rules if rules is None else rules:
             if rule.check is not None:
@@ -47,7 +80,22 @@ class RuleSet:
                     index[kind].append(rule)
         return dict(index)
 
-    def dispatch_for(self, ctx: FileContext) -> dict[str, list[Rule]]:
+    def dispatch(self, rules: Iterable[Rule]) -> Dispatch:
+        """The dispatch index of ``rules``: call rules with ``call_names`` by name."""
+        by_kind = self.by_node_type(rules)
+        call_rules = by_kind.get(CALL, [])
+        by_name = {
+            name.encode(): [
+                r for r in call_rules if not r.call_names or name in r.call_names
+            ]
+            for rule in call_rules
+            for name in rule.call_names
+        }
+        if by_name:
+            by_kind[CALL] = [r for r in call_rules if not r.call_names]
+        return Dispatch(by_kind, by_name)
+
+    def dispatch_for(self, ctx: FileContext) -> Dispatch:
         """The node-kind index of the rules that can fire in this file.
 
         A rule that names ``requires_imports`` is dropped from files importing
@@ -66,7 +114,7 @@ class RuleSet:
         key = tuple(r.id for r in active)
         cached = self._dispatch_cache.get(key)
         if cached is None:
-            cached = self._dispatch_cache[key] = self.by_node_type(active)
+            cached = self._dispatch_cache[key] = self.dispatch(active)
         return cached
 
     def package_rules(self) -> list[Rule]:

@@ -45,7 +45,7 @@ from go_script_lint.engine.file_checks import (
     top_level_problems,
 )
 from go_script_lint.engine.masking import mask_secrets, masked_snippets
-from go_script_lint.engine.ruleset import RuleSet
+from go_script_lint.engine.ruleset import Dispatch, RuleSet
 from go_script_lint.engine.suppress import (
     SuppressionComment,
     apply_suppressions,
@@ -241,14 +241,13 @@ class UnitAnalysis:
         for path in sorted(self.reported):
             ctx = self.contexts[path]
             dispatch = self.ruleset.dispatch_for(ctx)
-            kinds = list(dispatch)
             # The per-file time budget (parse time included) is checked between
             # nodes and inside queries; package facts are not charged to it.
             spent = self.parse_seconds.get(path, 0.0)
             first = len(self.findings)
             try:
                 with limits.deadline(deadline_for(self.config, spent)):
-                    self.dispatch_nodes(ctx, dispatch, kinds)
+                    self.dispatch_nodes(ctx, dispatch)
             except limits.BudgetExceeded as exc:
                 del self.findings[first:]
                 self.unreadable(path, budget_message(self.config, exc))
@@ -261,15 +260,17 @@ class UnitAnalysis:
                     raise
                 self.internal_error(rule, self.unit.display, exc)
 
-    def dispatch_nodes(
-        self, ctx: FileContext, dispatch: dict[str, list[Rule]], kinds: list[str]
-    ) -> None:
+    def dispatch_nodes(self, ctx: FileContext, dispatch: Dispatch) -> None:
         """Offer each node of the asked-for kinds to its rules (inside a deadline)."""
         check_budget = limits.check
         add = self.findings.extend
-        for node in rule_nodes(ctx, kinds):
+        rules_for = dispatch.rules_for
+        for node in rule_nodes(ctx, dispatch.kinds):
+            rules = rules_for(node, node.type)
+            if not rules:
+                continue  # a call of a name no rule looks for
             check_budget("the rules")
-            for rule in dispatch[node.type]:
+            for rule in rules:
                 assert rule.check is not None
                 try:
                     add(rule.check(node, ctx))

@@ -36,6 +36,26 @@ def call_function(call: Node) -> Node | None:
     return unparen(call.child_by_field_name("function"))
 
 
+def called_name(call: Node) -> bytes | None:
+    """Last identifier of a call's function: ``Command`` for ``exec.Command(…)``.
+
+    Also for ``Command(…)`` and ``(x.Command)(…)``; ``None`` for a function that
+    is neither a name nor a selector (``f()()``, ``fns[i]()``, ``F[int]()``).
+    Bytes as in the source: what the engine's call table is keyed by.
+    """
+    fn = call.child_by_field_name("function")
+    kind = fn.type if fn is not None else None
+    if kind == "parenthesized_expression":
+        fn = unparen(fn)
+        kind = fn.type if fn is not None else None
+    if kind == "selector_expression":
+        assert fn is not None
+        fn = fn.child_by_field_name("field")
+    elif kind != "identifier":
+        return None
+    return fn.text if fn is not None else None
+
+
 def call_args(call: Node) -> list[Node]:
     """Argument expressions of a call (a ``variadic_argument`` is kept as is)."""
     args = call.child_by_field_name("arguments")

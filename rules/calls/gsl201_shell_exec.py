@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from go_script_lint.api import (
+    EXEC_CALL_NAMES,
     FileContext,
     Finding,
     Level,
@@ -187,6 +188,7 @@ RULE = Rule(
     ),
     node_types=("call_expression",),
     check=check,
+    call_names=EXEC_CALL_NAMES,
     requires_imports=frozenset({"os/exec", "os", "syscall", "golang.org/x/sys/unix"}),
     in_tests=False,
     foreign_ids={

@@ -15,6 +15,7 @@ from go_script_lint.api import (
     constant_strings,
     go_ast,
     is_constant,
+    last_identifiers,
     sources_of,
 )
 
@@ -141,6 +142,7 @@ RULE = Rule(
     ),
     node_types=("call_expression",),
     check=check,
+    call_names=last_identifiers(REMOVE_ALL),
     requires_imports=frozenset({"os"}),
     in_tests=False,
 )

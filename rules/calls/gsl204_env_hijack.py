@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from go_script_lint.api import FileContext, Finding, Level, Node, Risk, Rule, go_ast
+from go_script_lint.api import (
+    FileContext,
+    Finding,
+    Level,
+    Node,
+    Risk,
+    Rule,
+    go_ast,
+    last_identifiers,
+)
 
 SETTERS = frozenset({"os.Setenv", "os.Unsetenv", "syscall.Setenv", "syscall.Unsetenv"})
 CLEARERS = frozenset({"os.Clearenv", "syscall.Clearenv"})
@@ -80,6 +89,7 @@ RULE = Rule(
     },
     node_types=("call_expression",),
     check=check,
+    call_names=last_identifiers(SETTERS, CLEARERS),
     requires_imports=frozenset({"os", "syscall"}),
     in_tests=False,
 )

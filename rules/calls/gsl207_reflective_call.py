@@ -13,6 +13,7 @@ from go_script_lint.api import (
     Rule,
     declaring_rhs,
     go_ast,
+    last_identifiers,
 )
 
 DYNAMIC_METHODS = frozenset({"Call", "CallSlice", "MethodByName"})
@@ -136,6 +137,7 @@ RULE = Rule(
     ),
     node_types=("call_expression",),
     check=check,
+    call_names=last_identifiers(PACKAGE_CALLS, DYNAMIC_METHODS),
     requires_imports=frozenset({"reflect"}),
     in_tests=False,
 )

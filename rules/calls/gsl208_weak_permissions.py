@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from go_script_lint.api import (
+    MODE_CALL_NAMES,
     FileContext,
     Finding,
     Level,
@@ -123,6 +124,7 @@ RULE = Rule(
     options={"file_mode": 0o600, "dir_mode": 0o750},
     node_types=("call_expression",),
     check=check,
+    call_names=MODE_CALL_NAMES,
     requires_imports=frozenset({"os", "io/ioutil", "io/fs"}),
     in_tests=False,
     foreign_ids={

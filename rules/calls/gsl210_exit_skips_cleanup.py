@@ -16,6 +16,7 @@ from go_script_lint.api import (
     defers_of,
     file_types,
     go_ast,
+    last_identifiers,
     query_captures,
     reaches,
 )
@@ -271,6 +272,7 @@ RULE = Rule(
     options={"each_exit": False},
     node_types=("call_expression",),
     check=check,
+    call_names=last_identifiers(EXITS, LOGGER_FATAL),
     requires_imports=frozenset({"os", "log"}),
     in_tests=False,
     foreign_ids={"golangci-lint": ("gocritic", "revive")},

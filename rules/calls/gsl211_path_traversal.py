@@ -15,6 +15,7 @@ from go_script_lint.api import (
     confined,
     go_ast,
     is_constant,
+    last_identifiers,
     package_has_input,
     script_go_version,
     short_callee,
@@ -256,5 +257,6 @@ RULE = Rule(
     ),
     node_types=("call_expression",),
     check=check,
+    call_names=last_identifiers(SINKS),
     requires_imports=frozenset({"os", "io/ioutil", "path/filepath", "net/http"}),
 )

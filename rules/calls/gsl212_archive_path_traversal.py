@@ -14,6 +14,7 @@ from go_script_lint.api import (
     confined,
     entry_name,
     go_ast,
+    last_identifiers,
     short_callee,
     value_nodes,
 )
@@ -114,5 +115,6 @@ RULE = Rule(
     ),
     node_types=("call_expression",),
     check=check,
+    call_names=last_identifiers(SINKS),
     requires_imports=ARCHIVES,
 )

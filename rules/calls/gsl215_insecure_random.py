@@ -34,6 +34,17 @@ RAND_METHODS = frozenset(
         "Float64", "Perm", "Read", "NormFloat64", "ExpFloat64",
     }
 )  # fmt: skip
+# Every exported name of math/rand and math/rand/v2 (Go 1.27) a call can name,
+# constructors and types (conversions) included: what `callee` may resolve to.
+RAND_MEMBERS = frozenset(
+    {
+        "ExpFloat64", "Float32", "Float64", "Int", "Int31", "Int31n", "Int63", "Int63n",
+        "Intn", "New", "NewSource", "NewZipf", "NormFloat64", "Perm", "Read", "Seed",
+        "Shuffle", "Uint32", "Uint64", "Int32", "Int32N", "Int64", "Int64N", "IntN", "N",
+        "NewChaCha8", "NewPCG", "Uint", "Uint32N", "Uint64N", "UintN", "Rand", "Source",
+        "Source64", "Zipf", "ChaCha8", "PCG",
+    }
+)  # fmt: skip
 SESSION_ONLY = re.compile(r"(?i)session")
 OTHER_SECRET = re.compile(r"(?i)token|secret|passw|key|nonce|salt|otp|csrf")
 MAX_UP = 8  # parents climbed to find where the value goes
@@ -173,5 +184,6 @@ RULE = Rule(
     ),
     node_types=("call_expression",),
     check=check,
+    call_names=RAND_MEMBERS | RAND_METHODS,
     requires_imports=frozenset({"math/rand", "math/rand/v2"}),
 )

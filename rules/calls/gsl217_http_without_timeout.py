@@ -15,6 +15,7 @@ from go_script_lint.api import (
     field_set_later,
     go_ast,
     is_test_file,
+    last_identifiers,
     qualified_type,
 )
 
@@ -162,5 +163,6 @@ RULE = Rule(
     ),
     node_types=("call_expression", "selector_expression", "composite_literal"),
     check=check,
+    call_names=last_identifiers(DEFAULT_CLIENT_CALLS, NO_TIMEOUT_SERVERS),
     requires_imports=frozenset({HTTP}),
 )

@@ -14,6 +14,7 @@ from go_script_lint.api import (
     archive_entry,
     go_ast,
     is_test_file,
+    last_identifiers,
     short_callee,
     value_nodes,
 )
@@ -110,6 +111,7 @@ RULE = Rule(
     ),
     node_types=("call_expression",),
     check=check,
+    call_names=last_identifiers(SINKS),
     requires_imports=frozenset(
         {
             "compress/gzip",
