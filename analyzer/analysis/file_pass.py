@@ -7,6 +7,10 @@ the file's resolver, which would otherwise walk the whole tree again for
 them on its first lookup. A walk costs about as much as the captures it
 returns, so one query with several patterns is cheaper than one per table.
 
+Each node goes to the rules of its kind, and a call only to the call rules
+that look at every call or declared its name (:class:`Dispatch`): most calls
+are offered to no rule and never resolved.
+
 Files larger than :data:`CHUNK_BYTES` are queried one byte range at a time
 (the time budget is checked between ranges, and only one range's nodes are
 held); the resolver then queries its names itself, as a lookup may ask about
@@ -16,10 +20,13 @@ an identifier in a range not read yet.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from go_script_lint.analysis.context import FileContext
 from go_script_lint.analysis.scopes import DECLARED_NAMES_QUERY
+from go_script_lint.base.rule import Rule
+from go_script_lint.golang.go_ast import called_name
 from go_script_lint.golang.parsing import (
     Node,
     iter_nodes_of_types,
@@ -33,6 +40,36 @@ CHUNK_BYTES = 1 << 18
 _DISPATCH = "dispatch"  # capture name of the rules' node kinds
 _DECLARED = "n"  # capture name DECLARED_NAMES_QUERY uses
 _UNORDERED = frozenset({_DECLARED})
+CALL = "call_expression"
+
+
+@dataclass(frozen=True, slots=True)
+class Dispatch:
+    """A file's node rules by node kind, and its call rules by called name.
+
+    ``by_kind[CALL]`` holds the call rules offered every call; ``by_call_name``
+    maps a called name (:func:`~go_script_lint.golang.go_ast.called_name`) to
+    the call rules offered calls of that name: those, plus the rules that
+    declared it (``Rule.call_names``), in rule order.
+    """
+
+    by_kind: dict[str, list[Rule]]
+    by_call_name: dict[bytes, list[Rule]]
+
+
+def offered_nodes(
+    ctx: FileContext, dispatch: Dispatch
+) -> Iterator[tuple[Node, list[Rule]]]:
+    """Each node some rule is offered, with those rules, in document order."""
+    by_kind, by_call_name = dispatch.by_kind, dispatch.by_call_name
+    for node in rule_nodes(ctx, by_kind):
+        kind = node.type
+        rules = by_kind[kind]
+        if kind == CALL and by_call_name:
+            rules = by_call_name.get(called_name(node) or b"", rules)
+            if not rules:
+                continue  # a call of a name no rule looks for: never resolved
+        yield node, rules
 
 
 @cache

@@ -14,37 +14,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from go_script_lint.analysis.context import FileContext
+from go_script_lint.analysis.file_pass import CALL, Dispatch
 from go_script_lint.base.rule import Rule
-from go_script_lint.golang.go_ast import called_name
-from go_script_lint.golang.parsing import Node
-
-CALL = "call_expression"
-
-
-@dataclass(frozen=True, slots=True)
-class Dispatch:
-    """A file's node rules by node kind, and its call rules by called name.
-
-    ``by_kind[CALL]`` holds the call rules offered every call; ``by_call_name``
-    maps a called name (:func:`~go_script_lint.golang.go_ast.called_name`) to
-    the call rules offered calls of that name: those, plus the rules that
-    declared it, in rule order.
-    """
-
-    by_kind: dict[str, list[Rule]]
-    by_call_name: dict[bytes, list[Rule]]
-
-    @property
-    def kinds(self) -> list[str]:
-        """The node kinds the file's query pass captures."""
-        return list(self.by_kind)
-
-    def rules_for(self, node: Node, kind: str) -> list[Rule]:
-        """The rules offered ``node`` (of kind ``kind``)."""
-        rules = self.by_kind[kind]
-        if kind == CALL and self.by_call_name:
-            return self.by_call_name.get(called_name(node) or b"", rules)
-        return rules
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from go_script_lint.analysis.context import FileContext, PackageContext
-from go_script_lint.analysis.file_pass import rule_nodes
+from go_script_lint.analysis.file_pass import Dispatch, offered_nodes
 from go_script_lint.base import fingerprint
 from go_script_lint.base.model import (
     FileResult,
@@ -45,7 +45,7 @@ from go_script_lint.engine.file_checks import (
     top_level_problems,
 )
 from go_script_lint.engine.masking import mask_secrets, masked_snippets
-from go_script_lint.engine.ruleset import Dispatch, RuleSet
+from go_script_lint.engine.ruleset import RuleSet
 from go_script_lint.engine.suppress import (
     SuppressionComment,
     apply_suppressions,
@@ -264,11 +264,7 @@ class UnitAnalysis:
         """Offer each node of the asked-for kinds to its rules (inside a deadline)."""
         check_budget = limits.check
         add = self.findings.extend
-        rules_for = dispatch.rules_for
-        for node in rule_nodes(ctx, dispatch.kinds):
-            rules = rules_for(node, node.type)
-            if not rules:
-                continue  # a call of a name no rule looks for
+        for node, rules in offered_nodes(ctx, dispatch):
             check_budget("the rules")
             for rule in rules:
                 assert rule.check is not None

@@ -12,6 +12,7 @@ a comment, as in go.mod.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -143,7 +144,7 @@ def parse_header(root: Node, source: bytes) -> Header:
     directives: list[Directive] = []
     package: Node | None = None
     end = len(source)
-    for child in root.children:
+    for child in _leading_children(root):
         if child.type == "comment":
             if source.startswith(b"//", child.start_byte):
                 found = parse_comment(
@@ -157,6 +158,21 @@ def parse_header(root: Node, source: bytes) -> Header:
         end = child.start_byte
         break
     return Header(tuple(directives), tuple(_misplaced(root, source, end)), package)
+
+
+def _leading_children(root: Node) -> Iterator[Node]:
+    """The root's children from the first on, as far as the caller reads.
+
+    A cursor, not ``root.children``: that is a list of every declaration, and
+    the header ends at the first of them.
+    """
+    cursor = root.walk()
+    more = cursor.goto_first_child()
+    while more:
+        node = cursor.node
+        if node is not None:
+            yield node
+        more = cursor.goto_next_sibling()
 
 
 def line_comment_end(source: bytes, comment: Node) -> int:

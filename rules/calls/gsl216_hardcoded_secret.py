@@ -74,10 +74,10 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
         return
     test_file = ctx.scan_level is not Risk.HIGH and is_test_file(ctx)
     what = _known_format(value, test_file) if known else None
-    if what is None and not test_file and _random_looking(value):
-        # test files: credentials for test servers
+    if what is None and not test_file:  # test files: credentials for test servers
+        # The name first: most literals are bound to none that means a secret.
         name = next((n for n in _names(node) if is_secret_name(n)), None)
-        if name is not None:
+        if name is not None and _random_looking(value):
             what = f"a credential assigned to `{name}`", value
     if what is not None:
         kind, shown = what

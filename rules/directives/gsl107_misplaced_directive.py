@@ -19,6 +19,8 @@ from go_script_lint.api import (
 
 def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
     head = header(ctx)
+    if not head.misplaced:
+        return  # almost every file: no location (nor line index) to build
     related: tuple[Location, ...] = ()
     if head.package_clause is not None:
         related = (
