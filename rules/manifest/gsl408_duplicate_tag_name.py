@@ -10,7 +10,6 @@ from go_script_lint.api import (
     Finding,
     Level,
     Location,
-    MemoKey,
     Node,
     Risk,
     Rule,
@@ -21,10 +20,6 @@ from go_script_lint.api import (
 )
 
 MAX_DEPTH = 4
-#: Per package and keys: can some tag in the package name one of the keys?
-_SPELLED: MemoKey[bool] = MemoKey("GSL408.keys-spelled")
-# Escapes that can spell a key's letters in an interpreted-string tag (`"j\x73on:…"`).
-_NUMERIC_ESCAPES = tuple(b"\\" + c.encode() for c in "xuU01234567")
 
 
 def _named(
@@ -86,22 +81,6 @@ def _location(
         return None
     node = field.tag.node if field.tag is not None else field.decl
     return owner.location(node, message=message)
-
-
-def keys_spelled(ctx: FileContext) -> bool:
-    """Whether any file of the package can hold a tag naming one of the keys.
-
-    A tag is a literal: ``json:`` in some file's bytes, or a numeric escape
-    that may spell it. Most packages have neither, and then no struct of
-    theirs (nor one it embeds) is worth parsing.
-    """
-    keys = tuple(ctx.options(RULE)["keys"])
-    markers = tuple(f"{key}:".encode() for key in keys) + _NUMERIC_ESCAPES
-
-    def spelled() -> bool:
-        return any(m in f.source for f in ctx.package.files for m in markers)
-
-    return ctx.package.memo(_SPELLED.at(keys), spelled)
 
 
 def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
@@ -166,5 +145,4 @@ RULE = Rule(
     options={"keys": ("json", "yaml")},
     node_types=("field_declaration_list",),
     check=check,
-    applies=keys_spelled,
 )
