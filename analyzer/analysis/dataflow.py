@@ -4,7 +4,8 @@ The resolver knows each name's declaration; value tracking also needs every
 later ``x = …`` of that name, the variables whose address is taken, and the
 variables a ``flag.StringVar(&v, …)`` or ``fmt.Scan(&v)`` fills from input.
 All of it comes from one query per file, computed on first use and cached
-with ``ctx.memo``.
+with ``ctx.memo``; the engine's query pass over the file captures it along
+with the rules' nodes (:func:`adopt_captures`), so it costs no walk of its own.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from go_script_lint.analysis.context import FileContext
 from go_script_lint.analysis.scopes import Definition
 from go_script_lint.base.memo import MemoKey
 from go_script_lint.golang import go_ast
-from go_script_lint.golang.parsing import Node, query_captures
+from go_script_lint.golang.parsing import Node, in_document_order, query_captures
 
-_QUERY = """
+DATAFLOW_QUERY = """
 (assignment_statement) @assign
 (unary_expression operator: "&" operand: (identifier) @addr)
 """
@@ -48,6 +49,23 @@ class Facts:
 
 
 FACTS: MemoKey[Facts] = MemoKey("analysis.dataflow")
+#: Captures of :data:`DATAFLOW_QUERY` handed over by the file's query pass.
+_ADOPTED: MemoKey[dict[str, list[Node]]] = MemoKey("analysis.dataflow.captures")
+_NAMES = ("assign", "addr")  # its capture names
+
+
+def adopt_captures(ctx: FileContext, captures: dict[str, list[Node]]) -> None:
+    """The captures of :data:`DATAFLOW_QUERY` over the whole file, in any order."""
+    ctx.memo(_ADOPTED, lambda: {name: captures.get(name, []) for name in _NAMES})
+
+
+def _captures(ctx: FileContext) -> dict[str, list[Node]]:
+    adopted = ctx.memo(_ADOPTED, dict)
+    if not adopted:
+        return query_captures(DATAFLOW_QUERY, ctx.root)
+    for nodes in adopted.values():
+        in_document_order(nodes)  # sorted here: most files never need them
+    return adopted
 
 
 def facts(ctx: FileContext) -> Facts:
@@ -57,7 +75,7 @@ def facts(ctx: FileContext) -> Facts:
 
 def _build(ctx: FileContext) -> Facts:
     out = Facts()
-    caps = query_captures(_QUERY, ctx.root)
+    caps = _captures(ctx)
     resolver = ctx.resolver
     for stmt in caps.get("assign", []):
         left = go_ast.expression_list_items(stmt.child_by_field_name("left"))

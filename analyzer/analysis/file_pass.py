@@ -1,11 +1,13 @@
-"""One query pass per file: the nodes rules are dispatched on, and the resolver's names.
+"""One query pass per file: the nodes rules are dispatched on, and per-file tables.
 
 The engine offers each node of the kinds the file's rules asked for to those
 rules. The same walk of the tree also captures every locally declared name
 (:data:`~go_script_lint.analysis.scopes.DECLARED_NAMES_QUERY`) and hands them to
 the file's resolver, which would otherwise walk the whole tree again for
-them on its first lookup. A walk costs about as much as the captures it
-returns, so one query with several patterns is cheaper than one per table.
+them on its first lookup, and the assignments value tracking needs
+(:data:`~go_script_lint.analysis.dataflow.DATAFLOW_QUERY`). The walk itself
+is most of a query's cost, so one query with several patterns is much
+cheaper than one per table.
 
 Each node goes to the rules of its kind, and a call only to the call rules
 that look at every call or declared its name (:class:`Dispatch`): most calls
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from go_script_lint.analysis.context import FileContext
+from go_script_lint.analysis.dataflow import DATAFLOW_QUERY, adopt_captures
 from go_script_lint.analysis.scopes import DECLARED_NAMES_QUERY
 from go_script_lint.base.rule import Rule
 from go_script_lint.golang.go_ast import called_name
@@ -39,7 +42,8 @@ CHUNK_BYTES = 1 << 18
 
 _DISPATCH = "dispatch"  # capture name of the rules' node kinds
 _DECLARED = "n"  # capture name DECLARED_NAMES_QUERY uses
-_UNORDERED = frozenset({_DECLARED})
+# NameSites and dataflow order theirs themselves, when they need them.
+_UNORDERED = frozenset({_DECLARED, "assign", "addr"})
 CALL = "call_expression"
 
 
@@ -74,7 +78,9 @@ def offered_nodes(
 
 @cache
 def _pattern(kinds: tuple[str, ...]) -> str:
-    return kinds_pattern(kinds, _DISPATCH) + "\n" + DECLARED_NAMES_QUERY
+    return "\n".join(
+        (kinds_pattern(kinds, _DISPATCH), DECLARED_NAMES_QUERY, DATAFLOW_QUERY)
+    )
 
 
 def rule_nodes(ctx: FileContext, kinds: Iterable[str]) -> Iterator[Node]:
@@ -89,7 +95,7 @@ def rule_nodes(ctx: FileContext, kinds: Iterable[str]) -> Iterator[Node]:
     root = ctx.root
     if root.end_byte - root.start_byte > CHUNK_BYTES:
         return iter_nodes_of_types(root, wanted, CHUNK_BYTES)
-    # NameSites orders declarations itself.
     captures = query_captures(_pattern(wanted), root, unordered=_UNORDERED)
     ctx.resolver.adopt_declared_names(captures.get(_DECLARED, []))
+    adopt_captures(ctx, captures)
     return iter(captures.get(_DISPATCH, []))
