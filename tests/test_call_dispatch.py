@@ -7,6 +7,7 @@ same findings with every declaration dropped (every rule offered every call).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from go_script_lint.base.model import Finding, Level, Risk, RunResult
 from go_script_lint.base.rule import Rule, last_identifiers, validate_registry
 from go_script_lint.golang.go_ast import called_name
 from go_script_lint.golang.parsing import Node, nodes_of_types, parse
+from go_script_lint.golang.source_scan import word_pattern
 from go_script_lint.project.config import Config
 from go_script_lint.rules import REGISTRY
 from tests.harness import RULE_FIXTURES
@@ -158,3 +160,20 @@ def test_fixtures_find_the_same_with_every_call_offered(risk_level: Risk) -> Non
     )
     assert filtered.findings  # the fixtures exercise these rules
     assert _shown(filtered) == _shown(unfiltered)
+
+
+@pytest.mark.parametrize(
+    ("source", "spans"),
+    [
+        (b"run(x); x.run(y); rerun(z); run (w)", [(0, 4), (28, 33)]),
+        (b"run", []),
+        (b"(run(", [(1, 5)]),
+    ],
+)
+def test_word_pattern_matches_as_a_leading_lookbehind_would(
+    source: bytes, spans: list[tuple[int, int]]
+) -> None:
+    fast = word_pattern("run", rb"[\w.]", rb"\s*\(")
+    slow = re.compile(rb"(?<![\w.])run\s*\(")
+    assert [m.span() for m in fast.finditer(source)] == spans
+    assert [m.span() for m in slow.finditer(source)] == spans

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from go_script_lint.base.memo import MemoKey
 from go_script_lint.golang import go_ast
 from go_script_lint.golang.parsing import Node
+from go_script_lint.golang.source_scan import word_pattern
 
 if TYPE_CHECKING:
     from go_script_lint.analysis.context import FileContext, PackageContext
@@ -156,7 +157,7 @@ def _package_calls(
 
     def find() -> list[tuple[FileContext, Node]]:
         out: list[tuple[FileContext, Node]] = []
-        pattern = re.compile(rb"(?<![\w.])" + re.escape(name.encode()) + rb"\s*\(")
+        pattern = word_pattern(name, rb"[\w.]", rb"\s*\(")
         _mentions(pkg, package_name, name)
         per_file = pkg.memo(MENTIONS.at(package_name, name), list)
         files = zip(
@@ -203,7 +204,7 @@ def _mentions(pkg: PackageContext, package_name: str, name: str) -> int:
 
     def count() -> list[int]:
         key = name.encode()
-        word = re.compile(rb"(?<![\w.])" + re.escape(key) + rb"\b")
+        word = word_pattern(name, rb"[\w.]", rb"\b")
         return [
             len(word.findall(code)) if key in code else 0
             for code in _code(pkg, package_name)

@@ -10,13 +10,13 @@ hops deep.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 from go_script_lint.analysis.context import FileContext
 from go_script_lint.base.memo import MemoKey
 from go_script_lint.golang import go_ast
 from go_script_lint.golang.parsing import Node, nodes_of_types
+from go_script_lint.golang.source_scan import word_pattern
 
 SafeTest = Callable[[FileContext, Node], bool]
 _MAX_HOPS = 3
@@ -168,7 +168,7 @@ def _mentions(ctx: FileContext, name: str) -> tuple[list[CallSite], list[ValueUs
 
     def find() -> tuple[list[CallSite], list[ValueUse]]:
         key = name.encode()
-        word = re.compile(rb"(?<!\w)" + re.escape(key) + rb"(?!\w)")
+        word = word_pattern(name, rb"\w", rb"(?!\w)")
         sites: list[tuple[int, int, int, CallSite]] = []
         uses: list[tuple[int, int, int, int, ValueUse]] = []
         for rank, f in enumerate(_unit_files(ctx)):

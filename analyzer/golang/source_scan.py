@@ -1,4 +1,4 @@
-"""Byte-level scanning of Go source that may not parse: lines and brackets.
+"""Byte-level scanning of Go source that may not parse: lines, brackets, words.
 
 Recovery (:mod:`.recovery`) looks for constructs inside error regions, where
 the tree cannot be trusted, so it reads the bytes: whole lines around a
@@ -7,6 +7,8 @@ strings, runes and comments.
 """
 
 from __future__ import annotations
+
+import re
 
 MAX_SIGNATURE = 8192  # bytes scanned for a receiver or a type parameter list
 
@@ -70,3 +72,15 @@ def _skip_comment(buf: bytearray, i: int, limit: int) -> int:
         return min(end, limit) - 1
     end = buf.find(b"*/", i + 2, limit)
     return limit if end == -1 else end + 1
+
+
+def word_pattern(name: str, not_after: bytes, then: bytes) -> re.Pattern[bytes]:
+    """``name`` not preceded by a byte of class ``not_after``, followed by ``then``.
+
+    The same matches as ``(?<!X)name…``, written ``name(?<!Xname)…``: a
+    pattern that starts with its literal is searched for at C speed, one that
+    starts with a lookbehind is tried at every byte (twenty times slower on a
+    megabyte of source).
+    """
+    key = re.escape(name.encode())
+    return re.compile(key + b"(?<!" + not_after + key + b")" + then)
