@@ -44,7 +44,7 @@ def archive_entry(ctx: FileContext, node: Node | None) -> str | None:
         return declared
     paths = ctx.imports.paths
     values = [declaring_rhs(definition.node), definition.value]
-    values.extend(facts(ctx).assigned.get(definition.node.id, ()))
+    values.extend(facts(ctx).assigned(definition.node, definition.name))
     parent = definition.node.parent
     in_range = parent is not None and (
         parent.type == "range_clause"

@@ -153,7 +153,7 @@ def _constant_identifier(ctx: FileContext, ident: Node, depth: int) -> bool:
 
 def _constant_parameter(ctx: FileContext, definition: Definition, depth: int) -> bool:
     """A parameter every call site passes a constant for (never re-assigned)."""
-    if definition.node.id in facts(ctx).assigned:
+    if facts(ctx).assigned(definition.node, definition.name):
         return False
     arguments = parameter_arguments(ctx, definition)
     return arguments is not None and all(
@@ -163,7 +163,7 @@ def _constant_parameter(ctx: FileContext, definition: Definition, depth: int) ->
 
 def _constant_definition(ctx: FileContext, definition: Definition, depth: int) -> bool:
     info = facts(ctx)
-    if definition.node.id in info.address_taken:
+    if info.address_taken(definition.node, definition.name):
         return False
     values: list[Node] = []
     value = definition.value
@@ -184,7 +184,7 @@ def _constant_definition(ctx: FileContext, definition: Definition, depth: int) -
             value = items[0]
     if value is not None:
         values.append(value)
-    values.extend(info.assigned.get(definition.node.id, ()))
+    values.extend(info.assigned(definition.node, definition.name))
     return all(is_constant(ctx, v, depth + 1) for v in values)
 
 
@@ -212,10 +212,10 @@ def constant_strings(ctx: FileContext, node: Node | None) -> list[str]:
     if definition is None or definition.kind != "var" or definition.value is None:
         return []
     info = facts(ctx)
-    if definition.node.id in info.address_taken:
+    if info.address_taken(definition.node, definition.name):
         return []
     out: list[str] = []
-    for v in (definition.value, *info.assigned.get(definition.node.id, ())):
+    for v in (definition.value, *info.assigned(definition.node, definition.name)):
         s = ctx.string_value(v)
         if s is None:
             return []
@@ -235,7 +235,8 @@ def _range_literal_strings(ctx: FileContext, name: Node) -> list[str]:
     if len(names) != 2 or names[1].id != name.id:
         return []  # the index, not the element
     info = facts(ctx)
-    if name.id in info.address_taken or info.assigned.get(name.id):
+    name_text = go_ast.text(name)
+    if info.address_taken(name, name_text) or info.assigned(name, name_text):
         return []
     literal = go_ast.unparen(clause.child_by_field_name("right"))
     body = literal.child_by_field_name("body") if literal is not None else None
@@ -268,12 +269,12 @@ def fixed_element(ctx: FileContext, index_expr: Node) -> Node | None:
     if definition is None or definition.kind != "var" or definition.value is None:
         return None
     info = facts(ctx)
-    if definition.node.id in info.address_taken:
+    if info.address_taken(definition.node, definition.name):
         return None
     literal = go_ast.unparen(definition.value)
     if literal is None or literal.type != "composite_literal":
         return None
-    for value in info.assigned.get(definition.node.id, ()):
+    for value in info.assigned(definition.node, definition.name):
         if not _appends_to(ctx, value, definition.name):
             return None
     body = literal.child_by_field_name("body")

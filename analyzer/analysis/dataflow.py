@@ -11,12 +11,13 @@ with the rules' nodes (:func:`adopt_captures`), so it costs no walk of its own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import Any
 
 from go_script_lint.analysis.context import FileContext
 from go_script_lint.analysis.scopes import Definition
 from go_script_lint.base.memo import MemoKey
 from go_script_lint.golang import go_ast
+from go_script_lint.golang.go_ast import text
 from go_script_lint.golang.parsing import Node, in_document_order, query_captures
 
 DATAFLOW_QUERY = """
@@ -32,20 +33,71 @@ _FLAG_VAR = re.compile(
 _SCAN_CALLS = frozenset({"fmt.Scan", "fmt.Scanln", "fmt.Scanf"})
 
 
-@dataclass(slots=True)
 class Facts:
-    """Assignment facts of one file, keyed by the declaring identifier's node id.
+    """Assignment facts of one file, asked per declaration: its declaring node and name.
 
-    Attributes:
-        assigned: Right-hand sides of every plain or compound assignment.
-        address_taken: Declarations whose address is taken (``&x``).
-        bound: Declarations filled from input through their address, with the
-            kind (``flag`` or ``stdin``) and the binding call.
+    The assignments and ``&x`` of one name are resolved when that name is first
+    asked about: most of a file's are never looked up.
     """
 
-    assigned: dict[int, list[Node]] = field(default_factory=dict)
-    address_taken: set[int] = field(default_factory=set)
-    bound: dict[int, tuple[str, Node]] = field(default_factory=dict)
+    __slots__ = ("_addrs", "_assigns", "_ctx", "_memo")
+
+    def __init__(self, ctx: FileContext, captures: dict[str, list[Node]]) -> None:
+        """Index the captures of :data:`DATAFLOW_QUERY` (document order) by name."""
+        self._ctx = ctx
+        self._assigns: dict[str, list[tuple[Node, Node]]] = {}
+        self._addrs: dict[str, list[Node]] = {}
+        self._memo: dict[tuple[str, int], Any] = {}
+        for stmt in captures.get("assign", []):
+            left = go_ast.expression_list_items(stmt.child_by_field_name("left"))
+            right = go_ast.expression_list_items(stmt.child_by_field_name("right"))
+            for i, target in enumerate(left):
+                # `a, b = f()` maps every name to the one call.
+                value = (
+                    right[i]
+                    if len(right) == len(left)
+                    else (right[0] if right else None)
+                )
+                if target.type == "identifier" and value is not None:
+                    self._assigns.setdefault(text(target), []).append((target, value))
+        for ident in captures.get("addr", []):
+            self._addrs.setdefault(text(ident), []).append(ident)
+
+    def _of(self, decl: Node, nodes: list[Node]) -> list[Node]:
+        """The identifiers among ``nodes`` that resolve to the declaration ``decl``."""
+        lookup = self._ctx.resolver.lookup
+        out = []
+        for node in nodes:
+            definition = lookup(node)
+            if definition is not None and definition.node.id == decl.id:
+                out.append(node)
+        return out
+
+    def assigned(self, decl: Node, name: str) -> tuple[Node, ...]:
+        """Right-hand sides of every plain or compound assignment to it."""
+        key = ("assigned", decl.id)
+        if key not in self._memo:
+            pairs = self._assigns.get(name, [])
+            targets = {t.id for t in self._of(decl, [t for t, _ in pairs])}
+            self._memo[key] = tuple(v for t, v in pairs if t.id in targets)
+        found: tuple[Node, ...] = self._memo[key]
+        return found
+
+    def address_taken(self, decl: Node, name: str) -> bool:
+        """Whether its address is taken (``&x``)."""
+        return bool(self._taken(decl, name))
+
+    def bound(self, decl: Node, name: str) -> tuple[str, Node] | None:
+        """Filled from input through its address: ``flag`` or ``stdin``, and the call."""
+        calls = (_binding_call(self._ctx, i) for i in self._taken(decl, name))
+        return next((c for c in calls if c is not None), None)
+
+    def _taken(self, decl: Node, name: str) -> list[Node]:
+        key = ("taken", decl.id)
+        if key not in self._memo:
+            self._memo[key] = self._of(decl, self._addrs.get(name, []))
+        found: list[Node] = self._memo[key]
+        return found
 
 
 FACTS: MemoKey[Facts] = MemoKey("analysis.dataflow")
@@ -74,33 +126,7 @@ def facts(ctx: FileContext) -> Facts:
 
 
 def _build(ctx: FileContext) -> Facts:
-    out = Facts()
-    caps = _captures(ctx)
-    resolver = ctx.resolver
-    for stmt in caps.get("assign", []):
-        left = go_ast.expression_list_items(stmt.child_by_field_name("left"))
-        right = go_ast.expression_list_items(stmt.child_by_field_name("right"))
-        for i, target in enumerate(left):
-            if target.type != "identifier":
-                continue
-            definition = resolver.lookup(target)
-            if definition is None:
-                continue
-            # `a, b = f()` maps every name to the one call.
-            value = (
-                right[i] if len(right) == len(left) else (right[0] if right else None)
-            )
-            if value is not None:
-                out.assigned.setdefault(definition.node.id, []).append(value)
-    for ident in caps.get("addr", []):
-        definition = resolver.lookup(ident)
-        if definition is None:
-            continue
-        out.address_taken.add(definition.node.id)
-        kind_call = _binding_call(ctx, ident)
-        if kind_call is not None:
-            out.bound.setdefault(definition.node.id, kind_call)
-    return out
+    return Facts(ctx, _captures(ctx))
 
 
 def _binding_call(ctx: FileContext, ident: Node) -> tuple[str, Node] | None:
@@ -141,4 +167,4 @@ def declaring_rhs(name_node: Node) -> Node | None:
 
 def assigned_values(ctx: FileContext, definition: Definition) -> list[Node]:
     """Right-hand sides of every later ``x = …`` of the variable ``definition``."""
-    return list(facts(ctx).assigned.get(definition.node.id, ()))
+    return list(facts(ctx).assigned(definition.node, definition.name))

@@ -78,7 +78,7 @@ def value_nodes(
             if value is not None:
                 stack.append(value)
             info = info or facts(ctx)
-            stack.extend(info.assigned.get(definition.node.id, ()))
+            stack.extend(info.assigned(definition.node, definition.name))
             continue
         if node.type in ("func_literal", "field_identifier", "type_identifier"):
             continue

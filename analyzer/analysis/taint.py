@@ -241,14 +241,15 @@ def _definition_step(
                 return None, []
             return _describe("http", ctx, field), []
         later: Follow = [
-            (v, hops + 1, ctx) for v in facts(ctx).assigned.get(definition.node.id, ())
+            (v, hops + 1, ctx)
+            for v in facts(ctx).assigned(definition.node, definition.name)
         ]
         arguments = parameter_arguments(ctx, definition)
         if arguments is None:
             return _describe("param", ctx, node), later
         step = hops + PARAMETER_HOPS
         return None, [(a.node, step, a.ctx) for a in arguments] + later
-    bound = facts(ctx).bound.get(definition.node.id)
+    bound = facts(ctx).bound(definition.node, definition.name)
     if bound is not None:
         return _describe(bound[0], ctx, bound[1]), []
     values: list[Node] = []
@@ -258,7 +259,7 @@ def _definition_step(
     if value is not None:
         values.append(value)
     if definition.kind in ("var", "range"):
-        values.extend(facts(ctx).assigned.get(definition.node.id, ()))
+        values.extend(facts(ctx).assigned(definition.node, definition.name))
     return None, [(v, hops + 1, ctx) for v in values]
 
 
