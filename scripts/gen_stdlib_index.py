@@ -28,11 +28,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from go_script_lint.analysis.declaration_events import collect  # noqa: E402
 from go_script_lint.analysis.declarations import (  # noqa: E402
     PackageDecls,
     TypeDecl,
     TypeNamer,
-    collect,
 )
 from go_script_lint.analysis.imports import ImportTable  # noqa: E402
 from go_script_lint.golang import go_ast  # noqa: E402
@@ -198,8 +198,10 @@ def build(goroot: Path) -> dict[str, object]:
         if decls is not None:
             packages[import_path] = decls
     for decls in packages.values():
-        for name, (value, namer) in decls.var_values.items():
-            typed = _value_type(value, namer, packages)
+        for name, initialiser in decls.var_values.items():
+            if initialiser is None:  # collect keeps every initialiser
+                continue
+            typed = _value_type(*initialiser, packages)
             if typed is not None:
                 decls.vars[name] = typed
         decls.var_values.clear()

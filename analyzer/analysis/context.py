@@ -10,9 +10,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from go_script_lint.analysis.declaration_events import file_declarations
 from go_script_lint.analysis.imports import ImportTable
 from go_script_lint.analysis.resolve import Resolver
 from go_script_lint.analysis.scopes import Definition
+from go_script_lint.analysis.struct_types import declared_type_names
 from go_script_lint.base.memo import MemoKey
 from go_script_lint.base.model import (
     Finding,
@@ -25,6 +27,7 @@ from go_script_lint.base.model import (
 )
 from go_script_lint.base.safe_io import UNBOUNDED, Kind, ReadResult, Roots, read_regular
 from go_script_lint.golang import go_ast, limits
+from go_script_lint.golang.directives import header_without_nodes
 from go_script_lint.golang.parsing import Node, Tree
 
 if TYPE_CHECKING:
@@ -37,7 +40,7 @@ _BUILD_IGNORE = re.compile(rb"^//(?:go:build|\s*\+build)\s+ignore\s*$", re.MULTI
 
 #: Package-level names of the package's files → the file declaring each first,
 #: per unit (package name, or one ``go:build ignore`` program).
-_TOP_LEVEL: MemoKey[dict[str, Resolver]] = MemoKey("context.top-level")
+_TOP_LEVEL: MemoKey[dict[str, FileContext]] = MemoKey("context.top-level")
 
 
 class FindingFactory:
@@ -128,14 +131,57 @@ class FileContext(FindingFactory):
         self.path = path
         self.abspath = abspath
         self.source = source
-        self.tree = tree
+        self._tree: Tree | None = tree
+        self._reparse: Callable[[], Tree] | None = None
+        self._top_names: list[str] | None = None  # kept when the tree is let go
         self.package = package
         self.config = config
+
+    @property
+    def tree(self) -> Tree:
+        """The tree-sitter tree (parsed again if :meth:`keep_facts_only` let it go)."""
+        tree = self._tree
+        if tree is None:
+            assert self._reparse is not None, "a released file context"
+            with limits.paused():  # a fact of this file, not of the asking one
+                tree = self._tree = self._reparse()
+        return tree
 
     @property
     def root(self) -> Node:
         """The ``source_file`` node."""
         return self.tree.root_node
+
+    @property
+    def holds_tree(self) -> bool:
+        """Whether the file's tree is in memory now."""
+        return self._tree is not None
+
+    def keep_facts_only(self, reparse: Callable[[], Tree]) -> None:
+        """Read what the package's other files ask of this one, then let the tree go.
+
+        For a file read as context only (a generated sibling): its package
+        name, unit, top-level names and declarations stay (plain data); the
+        tree and everything holding its nodes go. Should anything still ask
+        for a node, ``reparse`` parses the file again, once.
+        """
+        self.unit_key  # noqa: B018 - cached now: package_name and unit_key
+        self._top_names = self.resolver.top_level_names()
+        file_declarations(self)
+        declared_type_names(self)
+        header_without_nodes(self)
+        resolver = vars(self).pop("resolver")
+        vars(resolver).clear()  # its index and it refer to each other
+        for node_holder in ("imports", "_callees"):
+            vars(self).pop(node_holder, None)
+        self._tree = None
+        self._reparse = reparse
+
+    def top_level_names(self) -> list[str]:
+        """Package-level names this file declares, in declaration order."""
+        if self._top_names is not None:
+            return self._top_names
+        return self.resolver.top_level_names()
 
     @cached_property
     def lines(self) -> LineIndex:
@@ -360,19 +406,27 @@ class PackageContext(FindingFactory):
                 lambda: self._top_level_index(current),
             )
             declared_in = index.get(name)
-            return None if declared_in is None else declared_in.top_definition(name)
+            if declared_in is None:
+                return None
+            return declared_in.resolver.top_definition(name)
 
         return lookup
 
-    def _top_level_index(self, current: FileContext) -> dict[str, Resolver]:
-        """Name → the resolver of the first file declaring it."""
-        index: dict[str, Resolver] = {}
+    def _top_level_index(self, current: FileContext) -> dict[str, FileContext]:
+        """Name → the first file declaring it (whose tree may be let go)."""
+        index: dict[str, FileContext] = {}
         for other in self.files:
             if other.unit_key == current.unit_key:
-                resolver = other.resolver
-                for name in resolver.top_level_names():
-                    index.setdefault(name, resolver)
+                for name in other.top_level_names():
+                    index.setdefault(name, other)
         return index
+
+    def file_of(self, resolver: Resolver) -> FileContext | None:
+        """The file ``resolver`` resolves names of (one of this package's)."""
+        # Files whose resolver was never made cannot own it: none is made here.
+        return next(
+            (f for f in self.files if vars(f).get("resolver") is resolver), None
+        )
 
 
 def _missing(path: Path) -> bool:

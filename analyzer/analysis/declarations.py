@@ -11,7 +11,6 @@ type parameter or anything unreadable is ``"?"``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,8 +88,9 @@ class PackageDecls:
     funcs: dict[str, Results] = field(default_factory=dict)
     types: dict[str, TypeDecl] = field(default_factory=dict)
     vars: dict[str, str] = field(default_factory=dict)
-    # Package-level variables typed only by their initialiser; resolved later.
-    var_values: dict[str, tuple[Node, TypeNamer]] = field(default_factory=dict)
+    # Package-level variables typed only by their initialiser; resolved later
+    # (``None``: the initialiser was not kept, see ``declaration_events``).
+    var_values: dict[str, tuple[Node, TypeNamer] | None] = field(default_factory=dict)
 
 
 class TypeNamer:
@@ -220,7 +220,7 @@ def _descendants_of_type(node: Node | None, kind: str, depth: int = 0) -> list[N
     return out
 
 
-def _receiver(method: Node) -> tuple[str, bool, frozenset[str]] | None:
+def receiver_of(method: Node) -> tuple[str, bool, frozenset[str]] | None:
     """(type name, pointer receiver, type parameter names) of a method."""
     params = method.child_by_field_name("receiver")
     decl = (
@@ -286,7 +286,7 @@ def _interface(node: Node, namer: TypeNamer) -> TypeDecl:
     return decl
 
 
-def _type_spec(spec: Node, namer: TypeNamer, exported_only: bool) -> TypeDecl:
+def type_spec_decl(spec: Node, namer: TypeNamer, exported_only: bool) -> TypeDecl:
     type_node = spec.child_by_field_name("type")
     if spec.type == "type_alias":
         return TypeDecl("alias", target=namer.name(type_node))
@@ -295,75 +295,3 @@ def _type_spec(spec: Node, namer: TypeNamer, exported_only: bool) -> TypeDecl:
     if type_node is not None and type_node.type == "interface_type":
         return _interface(type_node, namer)
     return TypeDecl("named", target=namer.name(type_node))
-
-
-def _exported(name: str) -> bool:
-    return name[:1].isupper()
-
-
-def collect(
-    root: Node,
-    namer: TypeNamer,
-    into: PackageDecls,
-    exported_only: bool,
-) -> None:
-    """Add the package-level declarations of one file to ``into`` (first one wins)."""
-    keep: Callable[[str], bool] = _exported if exported_only else (lambda _n: True)
-    for child in root.named_children:
-        kind = child.type
-        if kind == "function_declaration":
-            name = text(child.child_by_field_name("name"))
-            if name and keep(name) and name not in into.funcs:
-                tparams = type_parameters(child.child_by_field_name("type_parameters"))
-                into.funcs[name] = namer.results(
-                    child.child_by_field_name("result"), tparams
-                )
-        elif kind == "method_declaration":
-            recv = _receiver(child)
-            name = text(child.child_by_field_name("name"))
-            if recv is None or not name or not keep(name) or not keep(recv[0]):
-                continue
-            type_name, pointer, tparams = recv
-            decl = into.types.setdefault(type_name, TypeDecl("named"))
-            if name not in decl.methods:
-                decl.methods[name] = namer.results(
-                    child.child_by_field_name("result"), tparams
-                )
-                if pointer:
-                    decl.pointer_methods.add(name)
-        elif kind == "type_declaration":
-            for spec in child.named_children:
-                if spec.type not in ("type_spec", "type_alias"):
-                    continue
-                name = text(spec.child_by_field_name("name"))
-                if not name or not keep(name):
-                    continue
-                decl = _type_spec(spec, namer, exported_only)
-                previous = into.types.get(name)
-                if previous is not None:  # methods may come first (file order)
-                    decl.methods = {**decl.methods, **previous.methods}
-                    decl.pointer_methods |= previous.pointer_methods
-                    if previous.kind != "named" or previous.target:
-                        continue
-                into.types[name] = decl
-        elif kind == "var_declaration":
-            _collect_vars(child, namer, into, keep)
-
-
-def _collect_vars(
-    node: Node, namer: TypeNamer, into: PackageDecls, keep: Callable[[str], bool]
-) -> None:
-    specs = list(go_ast.named_children_of(node, "var_spec"))
-    for group in go_ast.named_children_of(node, "var_spec_list"):
-        specs.extend(go_ast.named_children_of(group, "var_spec"))
-    for spec in specs:
-        names = [text(n) for n in spec.children_by_field_name("name")]
-        type_node = spec.child_by_field_name("type")
-        values = go_ast.expression_list_items(spec.child_by_field_name("value"))
-        for i, name in enumerate(names):
-            if not keep(name) or name in into.vars or name in into.var_values:
-                continue
-            if type_node is not None:
-                into.vars[name] = namer.name(type_node)
-            elif len(values) == len(names):
-                into.var_values[name] = (values[i], namer)

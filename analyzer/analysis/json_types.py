@@ -58,7 +58,7 @@ def json_kinds(
     kind = node.type
     if kind == "type_identifier":
         name = go_ast.text(node)
-        local = index.types.get(name)
+        local = index.type_node(name)
         if local is not None:
             return json_kinds(local, index, depth + 1)
         return BUILTINS.get(name)

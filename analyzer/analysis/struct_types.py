@@ -8,6 +8,7 @@ their definitions, so embedded structs can be flattened
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -84,31 +85,68 @@ def field_list_of(struct_type: Node | None) -> Node | None:
     return next(go_ast.named_children_of(struct_type, "field_declaration_list"), None)
 
 
+def type_specs(root: Node) -> Iterator[tuple[str, Node]]:
+    """``(name, type node)`` of each top-level ``type`` spec of a file, in order."""
+    for decl in go_ast.named_children_of(root, "type_declaration"):
+        for spec in decl.named_children:
+            if spec.type not in ("type_spec", "type_alias"):
+                continue
+            name = spec.child_by_field_name("name")
+            typ = spec.child_by_field_name("type")
+            if name is not None and typ is not None:
+                yield go_ast.text(name), typ
+
+
+#: The names of a file's type specs (:func:`type_specs`), kept without the tree.
+TYPE_NAMES: MemoKey[tuple[str, ...]] = MemoKey("analysis.type-names")
+
+
+def declared_type_names(ctx: FileContext) -> tuple[str, ...]:
+    """Names :func:`type_specs` finds in ``ctx`` (read once per file)."""
+    return ctx.memo(TYPE_NAMES, lambda: tuple(n for n, _ in type_specs(ctx.root)))
+
+
 @dataclass
 class TypeIndex:
-    """Package-level type declarations of one package: name → type node."""
+    """Package-level type declarations of one package: name → type node.
+
+    A file whose tree the engine let go (read for context only) is indexed
+    by its type names; its tree is asked for only when one of them is.
+    """
 
     types: dict[str, Node] = field(default_factory=dict)
-    specs: dict[str, Node] = field(default_factory=dict)
+    elsewhere: dict[str, FileContext] = field(default_factory=dict)
 
     def add_file(self, root: Node) -> None:
         """Index the top-level ``type`` declarations of one file."""
-        for decl in go_ast.named_children_of(root, "type_declaration"):
-            for spec in decl.named_children:
-                if spec.type not in ("type_spec", "type_alias"):
-                    continue
-                name = spec.child_by_field_name("name")
-                typ = spec.child_by_field_name("type")
-                if name is not None and typ is not None:
-                    self.types.setdefault(go_ast.text(name), typ)
-                    self.specs.setdefault(go_ast.text(name), spec)
+        for name, typ in type_specs(root):
+            if name not in self.elsewhere:
+                self.types.setdefault(name, typ)
+
+    def add_context(self, ctx: FileContext) -> None:
+        """Index one file of the package, reading its tree only if it is kept."""
+        if ctx.holds_tree:
+            self.add_file(ctx.root)
+            return
+        for name in declared_type_names(ctx):
+            if name not in self.types:
+                self.elsewhere.setdefault(name, ctx)
+
+    def type_node(self, name: str) -> Node | None:
+        """The type a package-level type name is declared as, if declared here."""
+        found = self.types.get(name)
+        if found is None and name in self.elsewhere:
+            ctx = self.elsewhere.pop(name)
+            found = next(t for n, t in type_specs(ctx.root) if n == name)
+            self.types[name] = found
+        return found
 
     def resolve(self, node: Node | None, max_depth: int = 16) -> Node | None:
         """Follow local named types (``type Region string``) to their definition."""
         for _ in range(max_depth):
             if node is None or node.type != "type_identifier":
                 return node
-            nxt = self.types.get(go_ast.text(node))
+            nxt = self.type_node(go_ast.text(node))
             if nxt is None:
                 return node
             node = nxt
@@ -188,7 +226,7 @@ def type_index(pkg: PackageContext, package_name: str | None = None) -> TypeInde
     def build() -> TypeIndex:
         index = TypeIndex()
         for f in package_files(pkg, package_name):
-            index.add_file(f.root)
+            index.add_context(f)
         return index
 
     return pkg.memo(TYPE_INDEX.at(package_name), build)

@@ -14,12 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from go_script_lint.analysis.declaration_events import file_declarations, replay
 from go_script_lint.analysis.declarations import (
     UNKNOWN,
     PackageDecls,
     Results,
     TypeNamer,
-    collect,
     enclosing_type_parameters,
 )
 from go_script_lint.analysis.resolve import Resolver
@@ -74,16 +74,14 @@ class PackageTypes:
         self.by_name: dict[str, PackageDecls] = {}
         for f in pkg.files:
             decls = self.by_name.setdefault(f.unit_key, PackageDecls())
-            collect(
-                f.root, TypeNamer(f.imports.by_name, ""), decls, exported_only=False
-            )
+            replay(file_declarations(f), decls)
         mod = package_gomod(pkg)
         # GOROOT/src: `golang.org/x/...` imports are the vendored copies.
         self.in_std = mod is not None and mod.module == "std"
 
     def file_for(self, resolver: Resolver) -> FileContext | None:
         """The file a resolver belongs to (for declarations in other files)."""
-        return next((f for f in self.pkg.files if f.resolver is resolver), None)
+        return self.pkg.file_of(resolver)
 
 
 PACKAGE_TYPES: MemoKey[PackageTypes] = MemoKey("analysis.package-types")

@@ -155,8 +155,7 @@ class UnitAnalysis:
         started = time.monotonic()
         try:
             with limits.deadline(deadline_for(self.config)):
-                # `#!` line: GSL108, not GSL001
-                parsed = parse_go(mask_shebang(data))
+                parsed = parse_go(mask_shebang(data))  # `#!` line: GSL108, not GSL001
         except limits.BudgetExceeded as exc:
             msg = budget_message(self.config, exc)
             return self.unreadable(path, msg) if go_file.report else None
@@ -171,6 +170,9 @@ class UnitAnalysis:
         self.contexts[path] = ctx
         self.sources[path] = data
         if not go_file.report or context_only:
+            # Its trees would be most of the unit's memory (a generated
+            # sibling is large): the facts other files ask for stay, as data.
+            ctx.keep_facts_only(lambda: parse_go(mask_shebang(data)).tree)
             return
         self.reported.add(path)
         if encoding is Encoding.INVALID_UTF8:

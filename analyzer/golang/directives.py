@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from go_script_lint.base.memo import MemoKey
@@ -137,6 +137,18 @@ DIRECTIVES: MemoKey[Header] = MemoKey("golang.directives")
 def header(ctx: FileContext) -> Header:
     """The file's header directives, parsed once per file."""
     return ctx.memo(DIRECTIVES, lambda: parse_header(ctx.root, ctx.source))
+
+
+def header_without_nodes(ctx: FileContext) -> Header:
+    """:func:`header` for a file whose tree is let go: no node in it.
+
+    Only its own file's GSL107 points at the package clause, and a file read
+    for context only is not checked.
+    """
+    return ctx.memo(
+        DIRECTIVES,
+        lambda: replace(parse_header(ctx.root, ctx.source), package_clause=None),
+    )
 
 
 def parse_header(root: Node, source: bytes) -> Header:
