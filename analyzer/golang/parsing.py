@@ -65,16 +65,14 @@ def parse(source: bytes, old_tree: Tree | None = None) -> Tree:
         )
     # A progress callback is only offered to parses that read through a callback.
     view = memoryview(source)
-    # py-tree-sitter keeps a reference to every chunk the callback returns, so
-    # each chunk is a view released after the parse: otherwise every parsed
-    # file's bytes stay in memory until the process ends (now ~200 bytes do).
-    chunks: list[memoryview] = []
+    buffers = _read_buffers()
 
     def read(offset: int, _point: object) -> memoryview | bytes:
-        if offset >= len(view):
+        left = len(view) - offset
+        if left <= 0:
             return b""  # the end: a shared object, nothing to keep alive
-        chunk = view[offset : offset + (1 << 16)]
-        chunks.append(chunk)
+        chunk = buffers[_buffer_size(left)]
+        chunk[:] = view[offset : offset + len(chunk)]
         return chunk
 
     def cancel(_offset: int, _has_error: bool) -> bool:
@@ -90,8 +88,6 @@ def parse(source: bytes, old_tree: Tree | None = None) -> Tree:
             raise
         tree = None
     finally:
-        for chunk in chunks:
-            chunk.release()
         view.release()
     if tree is None or limits.passed():
         parser.reset()  # a cancelled parser would resume the old parse next time
@@ -99,6 +95,35 @@ def parse(source: bytes, old_tree: Tree | None = None) -> Tree:
     # A tree parsed through a callback holds no source (``Node.text`` would
     # crash); parsing the bytes again with it as the old tree reuses it all.
     return parser.parse(source, tree)
+
+
+# py-tree-sitter keeps a reference to every object a read callback returns,
+# for good. So the callback hands out the same few buffers over and over, a
+# copy of the source in each: one of each power of two up to _CHUNK, and
+# exact ones for the last few bytes (a chunk that ends inside a UTF-8
+# character is read again from the character's start, which must get all of
+# it). A new object per read (~200 bytes each) was a few MB per copy of the
+# standard library, scattered over memory the trees of later units could
+# not give back.
+_CHUNK = 1 << 16
+_EXACT = 8  # tails shorter than this come whole
+
+
+def _buffer_size(left: int) -> int:
+    """Bytes the next chunk holds when ``left`` bytes are still to be read."""
+    if left < _EXACT:
+        return left
+    return min(_CHUNK, 1 << (left.bit_length() - 1))
+
+
+def _read_buffers() -> dict[int, memoryview]:
+    """This thread's reusable read buffers by size (see :func:`_buffer_size`)."""
+    buffers: dict[int, memoryview] | None = getattr(_PER_THREAD, "buffers", None)
+    if buffers is None:
+        sizes = [*range(1, _EXACT), *(1 << k for k in range(3, _CHUNK.bit_length()))]
+        buffers = {n: memoryview(bytearray(n)) for n in sizes}
+        _PER_THREAD.buffers = buffers
+    return buffers
 
 
 def edit_tree(
