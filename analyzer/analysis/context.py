@@ -421,6 +421,13 @@ class PackageContext(FindingFactory):
                     index.setdefault(name, other)
         return index
 
+    def file_with_root(self, root: Node) -> FileContext | None:
+        """The file whose tree ``root`` (a ``source_file`` node) is the root of."""
+        # A file whose tree was let go holds none of the nodes in hand.
+        return next(
+            (f for f in self.files if f.holds_tree and f.root.id == root.id), None
+        )
+
     def file_of(self, resolver: Resolver) -> FileContext | None:
         """The file ``resolver`` resolves names of (one of this package's)."""
         # Files whose resolver was never made cannot own it: none is made here.

@@ -119,7 +119,7 @@ def _field_file(pkg: PackageContext, fld: Field) -> str:
     root = fld.decl
     while root.parent is not None:
         root = root.parent
-    found = next((f for f in pkg.files if f.root.id == root.id), None)
+    found = pkg.file_with_root(root)
     return found.path.rsplit("/", 1)[-1] if found is not None else "?"
 
 

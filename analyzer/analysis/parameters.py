@@ -64,11 +64,17 @@ class Binding:
 
 
 def package_structs(
-    pkg: PackageContext, package_name: str | None = None
+    pkg: PackageContext, package_name: str | None = None, mentioning: bytes = b""
 ) -> list[StructDecl]:
-    """Package-level struct types, in file and declaration order."""
+    """Package-level struct types, in file and declaration order.
+
+    ``mentioning``: only from files whose source has these bytes (a file
+    read for context only is parsed again when its tree is asked for).
+    """
     out: list[StructDecl] = []
     for f in package_files(pkg, package_name):
+        if mentioning not in f.source:
+            continue
         for decl in go_ast.named_children_of(f.root, "type_declaration"):
             for spec in go_ast.named_children_of(decl, "type_spec"):
                 name = spec.child_by_field_name("name")
@@ -97,9 +103,7 @@ def marked_structs(
 ) -> list[StructDecl]:
     """Structs marked ``//go-script:parameters`` (``// go-script:parameters`` after gofmt)."""
     out: list[StructDecl] = []
-    for decl in package_structs(pkg, package_name):
-        if b"go-script:parameters" not in decl.file.source:
-            continue
+    for decl in package_structs(pkg, package_name, mentioning=b"go-script:parameters"):
         parent = decl.spec.parent
         if _is_marker(decl.spec.prev_named_sibling, decl.spec) or (
             parent is not None

@@ -239,4 +239,4 @@ def file_of(pkg: PackageContext, node: Node) -> FileContext | None:
         if root.parent is None:
             break
         root = root.parent
-    return next((f for f in pkg.files if f.root.id == root.id), None)
+    return pkg.file_with_root(root)

@@ -122,7 +122,7 @@ def _file_of(ctx: FileContext, node: Node) -> FileContext:
     root = node
     while root.parent is not None:
         root = root.parent
-    return next((f for f in ctx.package.files if f.root.id == root.id), ctx)
+    return ctx.package.file_with_root(root) or ctx
 
 
 def _parameter_names(func: Node) -> list[Node]:

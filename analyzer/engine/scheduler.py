@@ -168,26 +168,31 @@ ProgressHook = Callable[[int, int], None]
 
 
 def _analyse_all(
-    units: Sequence[Unit],
+    units: list[Unit],
     job: Job,
     jobs: int,
     progress: ProgressHook | None,
     keep: Callable[[FileResult], T],
 ) -> list[T]:
-    """Each unit's result as ``keep`` stores it (in unit order)."""
+    """Each unit's result as ``keep`` stores it (in unit order).
+
+    ``units`` is consumed: in this process each unit is let go once
+    analysed, so the paths of a large tree are not all held to the end.
+    """
+    total = len(units)
 
     def tick(results: Iterable[FileResult]) -> list[T]:
         done: list[T] = []
         for result in results:
             done.append(keep(result))
             if progress is not None:
-                progress(len(done), len(units))
+                progress(len(done), total)
         return done
 
     # No more workers than units to share out or CPUs to run them on.
-    jobs = min(jobs, len(units), os.cpu_count() or 1)
+    jobs = min(jobs, total, os.cpu_count() or 1)
     if jobs <= 1:
-        return tick(_analyse_and_collect(u, job) for u in units)
+        return tick(_analyse_and_collect(u, job) for u in _handed_out(units))
     # Imported here: a one-process run (the common one-file case) never pays for them.
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
@@ -205,6 +210,13 @@ def _analyse_all(
         raise
     pool.shutdown()
     return results
+
+
+def _handed_out(units: list[Unit]) -> Iterator[Unit]:
+    """The units in order, each dropped from the list as it is handed out."""
+    units.reverse()
+    while units:
+        yield units.pop()
 
 
 def _start_methods() -> list[str]:
@@ -270,7 +282,7 @@ def run(
         follow_symlinks=config.follow_symlinks,
         respect_gitignore=config.respect_gitignore,
     )
-    units = discovery.units
+    units, discovery.units = discovery.units, []  # handed over to the analysis
     if shard is not None:
         units = [u for u in units if shard_of(u.display, shard[1]) == shard[0]]
     job = Job(ruleset, config, srcroot, cache, roots=discovery.roots)
