@@ -1,12 +1,14 @@
 """Analyses of Go code that rules share, each computed once per file or package.
 
-- What a check sees: ``context`` (``FileContext``, ``PackageContext``);
-  ``file_pass`` (the one query pass per file the engine dispatches from).
+- What a check sees: ``context`` (``FileContext``, ``PackageContext``),
+  ``finding_factory`` (what both build findings with); ``file_pass`` (the one
+  query pass per file the engine dispatches from).
 - Names: ``imports``, ``scopes``, ``top_level``, ``resolve``.
 - Values: ``constness``, ``taint``, ``origins``, ``dataflow``, ``flow``,
   ``callsites`` (parameters filled by every caller).
 - Types: ``typeinfo``, ``typeshapes``, ``typenames``, ``signatures``,
-  ``declarations``, ``struct_types``, ``structtags``, ``json_types``.
+  ``declarations``, ``declaration_events`` (a file's declarations as data,
+  kept when its tree is let go), ``struct_types``, ``structtags``, ``json_types``.
 - Dropped errors: ``errcheck``, ``error_names``, ``benign_errors``, ``writer_params``.
 - Risky calls: ``exec_commands``, ``file_modes``, ``archives``, ``secrets``.
 - Script inputs and their contract: ``flag_kinds``, ``flag_bindings``,

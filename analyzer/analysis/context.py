@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from go_script_lint.analysis.declaration_events import file_declarations
+from go_script_lint.analysis.finding_factory import FindingFactory
 from go_script_lint.analysis.imports import ImportTable
 from go_script_lint.analysis.resolve import Resolver
 from go_script_lint.analysis.scopes import Definition
@@ -23,7 +24,6 @@ from go_script_lint.base.model import (
     LineIndex,
     Location,
     Region,
-    Risk,
 )
 from go_script_lint.base.safe_io import UNBOUNDED, Kind, ReadResult, Roots, read_regular
 from go_script_lint.golang import go_ast, limits
@@ -41,68 +41,6 @@ _BUILD_IGNORE = re.compile(rb"^//(?:go:build|\s*\+build)\s+ignore\s*$", re.MULTI
 #: Package-level names of the package's files → the file declaring each first,
 #: per unit (package name, or one ``go:build ignore`` program).
 _TOP_LEVEL: MemoKey[dict[str, FileContext]] = MemoKey("context.top-level")
-
-
-class FindingFactory:
-    """Builds findings for rules, applying the configured level overrides."""
-
-    config: Config
-    _memo: dict[MemoKey[Any], Any]
-
-    def memo(self, key: MemoKey[T], factory: Callable[[], T]) -> T:
-        """Compute a per-file (or per-package) fact once: ``ctx.memo(DIRECTIVES, parse)``.
-
-        Analyses that several rules share (header directives, the go.mod, the
-        manifest, type facts) live in their own modules, each with its typed
-        :class:`MemoKey`, and cache here, so the context class does not grow
-        with every analysis.
-        """
-        try:
-            memo = self._memo
-        except AttributeError:
-            memo = self._memo = {}
-        try:
-            value: T = memo[key]  # the key's type parameter is the value's type
-        except KeyError:
-            value = memo[key] = factory()
-        return value
-
-    def finding(
-        self,
-        rule: Rule,
-        location: Location,
-        *,
-        related: Iterable[Location] = (),
-        fixes: Iterable[Fix] = (),
-        level: Level | None = None,
-        precision: str | None = None,
-        **message_args: object,
-    ) -> Finding:
-        """A finding of ``rule`` at ``location``: the one place findings are made.
-
-        The configured level of the rule wins over ``level``, which wins over
-        the rule's default; the message is the rule's template filled with
-        ``message_args``. A file context also takes a node for ``location``.
-        """
-        configured = self.config.level_for(rule)
-        return Finding(
-            rule_id=rule.id,
-            level=configured if configured is not None else (level or rule.level),
-            message=rule.format_message(**message_args),
-            location=location,
-            related=tuple(related),
-            fixes=tuple(fixes),
-            precision=precision,
-        )
-
-    def options(self, rule: Rule) -> Mapping[str, Any]:
-        """The rule's options: catalog defaults overlaid with the configuration."""
-        return self.config.options_for(rule)
-
-    @property
-    def scan_level(self) -> Risk:
-        """The ``--risk-level`` of this run."""
-        return self.config.risk_level
 
 
 class FileContext(FindingFactory):
