@@ -192,6 +192,27 @@ def test_findings_are_the_same_as_with_every_tree_kept(
     assert dropped == kept
 
 
+def test_a_context_only_file_is_parsed_again_only_for_a_node_asked_of_it(
+    tmp_path: Path,
+) -> None:
+    from go_script_lint.analysis.struct_types import type_index
+
+    unit = _package_with_generated_sibling(tmp_path)
+    analysis = unit_module.UnitAnalysis(unit, _ruleset(), Config(), tmp_path)
+    try:
+        for go_file in unit.go_files:
+            analysis.load(go_file)
+        generated = analysis.contexts["zz_generated.go"]
+        index = type_index(analysis.package, "main")
+        assert not generated.holds_tree  # the index knows the name only
+        conf = index.type_node("Conf")
+        assert conf is not None and conf.type == "struct_type"
+        assert generated.holds_tree and b"Path string" in (conf.text or b"")
+        assert analysis.package.file_with_root(generated.root) is generated
+    finally:
+        analysis.release()
+
+
 def test_packed_results_round_trip_and_drop_what_the_filter_drops() -> None:
     region = Region(1, 1, 1, 5)
     kept = Finding("GSL201", Level.ERROR, "m", Location("a.go", region), snippet="x")
