@@ -31,7 +31,6 @@ from dataclasses import dataclass
 
 from go_script_lint.analysis.context import FileContext
 from go_script_lint.analysis.declarations import PackageDecls
-from go_script_lint.analysis.resolve import Resolver
 from go_script_lint.analysis.scopes import DECLARING_KINDS, declaration_specs
 from go_script_lint.analysis.stdlib_error_names import (
     ErrorNames,
@@ -43,6 +42,8 @@ from go_script_lint.base.memo import MemoKey
 from go_script_lint.golang import go_ast
 from go_script_lint.golang.parsing import Node
 
+_UNIT_NAMES: MemoKey[UnitNames] = MemoKey("error-names.unit")
+_UNIT_VARIABLES: MemoKey[frozenset[str] | None] = MemoKey("error-names.variables")
 #: Top-level kinds that declare no variable (TopLevel skips or types them).
 _NO_VARIABLES = frozenset({"const_declaration", "type_declaration"})
 
@@ -51,7 +52,8 @@ _NO_VARIABLES = frozenset({"const_declaration", "type_declaration"})
 class UnitNames:
     """What one unit (with one set of dot imports) adds to the index's names."""
 
-    selectors: frozenset[str]  # last names of `x.name(…)` that may return an error
+    selectors: frozenset[str]  # methods and fields `x.name(…)` that may return an error
+    members: frozenset[str]  # package members `pkg.name(…)` that may
     funcs: frozenset[str]  # the unit's functions returning an error
     variables: frozenset[str] | None  # its package-level variables (None: unknown)
 
@@ -93,25 +95,29 @@ def _unit_names(ctx: FileContext) -> UnitNames:
         if any(map(universe.implements_error, results))
     )
     return UnitNames(
-        selectors=std.methods | std.fields | std.members | found.methods | found.fields,
+        selectors=std.methods | std.fields | found.methods | found.fields,
+        members=std.members,
         funcs=funcs,
-        variables=_unit_variables(ctx),
+        variables=ctx.package.memo(
+            _UNIT_VARIABLES.at(ctx.unit_key), lambda: _unit_variables(ctx)
+        ),
     )
 
 
 class CallFilter:
     """The pre-filter for the calls of one file."""
 
-    __slots__ = ("_funcs", "_open", "_resolver", "_selectors", "_variables")
+    __slots__ = ("_ctx", "_funcs", "_members", "_open", "_selectors", "_variables")
 
-    def __init__(self, unit: UnitNames, resolver: Resolver, dot_imports: bool) -> None:
-        """Filter with ``unit``'s names; ``resolver`` knows the file's local names."""
+    def __init__(self, unit: UnitNames, ctx: FileContext) -> None:
+        """Filter the calls of ``ctx`` with ``unit``'s names."""
+        self._ctx = ctx
         self._selectors = unit.selectors
+        self._members = unit.members
         self._funcs = unit.funcs
         self._variables = unit.variables or frozenset()
-        self._resolver = resolver
         # `Foo()` may be a dot-imported function: its results come from the index.
-        self._open = dot_imports or unit.variables is None
+        self._open = bool(ctx.imports.dot_imports) or unit.variables is None
 
     def admits(self, call: Node) -> bool:
         """False only when no declaration ``call`` could resolve to returns an error."""
@@ -124,7 +130,11 @@ class CallFilter:
         if kind == "selector_expression":
             field = fn.child_by_field_name("field")
             raw = field.text if field is not None else None
-            return raw is not None and raw.decode(errors="replace") in self._selectors
+            name = raw.decode(errors="replace") if raw is not None else ""
+            if name in self._selectors:
+                return True
+            # `pkg.name(…)`: asked only of names some package member has.
+            return name in self._members and self._ctx.callee(call) is not None
         if kind == "identifier":
             if self._open:
                 return True
@@ -133,14 +143,13 @@ class CallFilter:
             return (
                 name in self._funcs
                 or name in self._variables
-                or self._resolver.declares_locally(name)
+                or self._ctx.resolver.declares_locally(name)
             )
         if kind == "func_literal":
             return fn.child_by_field_name("result") is not None
         return True  # `handlers[k](w)`, `mk()()`: typeinfo decides
 
 
-_UNIT_NAMES: MemoKey[UnitNames] = MemoKey("error-names.unit")
 _FILE_FILTER: MemoKey[CallFilter] = MemoKey("error-names.file")
 
 
@@ -152,7 +161,7 @@ def call_filter(ctx: FileContext) -> CallFilter:
         dots = ctx.imports.dot_imports
         key = _UNIT_NAMES.at(ctx.unit_key, dots)
         unit = ctx.package.memo(key, lambda: _unit_names(ctx))
-        return CallFilter(unit, ctx.resolver, bool(dots))
+        return CallFilter(unit, ctx)
 
     return ctx.memo(_FILE_FILTER, build)
 
