@@ -11,7 +11,6 @@ checked as before.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from go_script_lint.analysis.context import FileContext
@@ -20,10 +19,10 @@ from go_script_lint.base.model import Risk
 from go_script_lint.base.rule import Rule, matches_selector
 from go_script_lint.project.test_files import is_test_path
 
-# Any inline suppression, ours or a peer tool's (engine/suppress.py reads them).
-_SUPPRESSION = re.compile(
-    rb"go-script-lint:|#nosec|nolint|lint:(?:file-)?ignore|nosemgrep"
-)
+# Text every inline suppression contains, ours or a peer tool's (the comments
+# engine/suppress.py reads: `go-script-lint:`, `nolint`, `lint:ignore`, `#nosec`,
+# `nosemgrep`); searched with `bytes.find`, far faster than one regex.
+_SUPPRESSION_MARKS = (b"lint", b"#nosec", b"nosemgrep")
 _QUIET: MemoKey[Callable[[Rule], bool] | None] = MemoKey("quiet-files.test")
 
 
@@ -32,7 +31,7 @@ def _quiet_rules(ctx: FileContext) -> Callable[[Rule], bool] | None:
     config = ctx.config
     if not is_test_path(config.test_paths, ctx.path):
         return None
-    if _SUPPRESSION.search(ctx.source):
+    if any(mark in ctx.source for mark in _SUPPRESSION_MARKS):
         return None
     configured = config.test_ignore
     if configured is not None:
