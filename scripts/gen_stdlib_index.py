@@ -13,6 +13,9 @@ paths the standard library writes (``golang.org/x/net/http2/hpack.Encoder``).
 Exported methods and fields of unexported embedded types are promoted into
 the exported types embedding them: ``(*net.TCPConn).Close`` comes from the
 unexported ``net.conn``, which the index does not hold.
+
+Then run ``scripts/gen_error_names.py``: the error rules' precompiled name
+table is derived from this index (a test fails while it is stale).
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from itertools import groupby
 from pathlib import Path
 
@@ -9,6 +10,12 @@ import pytest
 
 from go_script_lint.analysis.context import FileContext, PackageContext
 from go_script_lint.analysis.error_names import may_return_error
+from go_script_lint.analysis.signatures import stdlib
+from go_script_lint.analysis.stdlib_error_names import (
+    TABLE_PATH,
+    compute_stdlib_names,
+    stdlib_error_names,
+)
 from go_script_lint.analysis.typeinfo import file_types
 from go_script_lint.golang.parsing import nodes_of_types, parse
 from go_script_lint.project.config import Config
@@ -34,6 +41,10 @@ type store struct {
 	onHook hook
 }
 
+type holder struct {
+	hook
+}
+
 func (s *store) verifyAll() *failure { return nil }
 
 func (s *store) Flush() error { return nil }
@@ -42,7 +53,8 @@ func (s *store) Len() int    { return 0 }
 func save() error { return errors.New("x") }
 func count() int  { return 0 }
 
-func run(s *store, f *os.File) {
+func run(s *store, f *os.File, h holder) {
+	check := func() error { return nil }
 	s.Flush()
 	s.Len()
 	s.onSave()
@@ -56,6 +68,27 @@ func run(s *store, f *os.File) {
 	os.Remove("x")
 	os.Getpid()
 	func() error { return nil }()
+	func() {}()
+	check()
+	h.hook()
+	onExit()
+	println("done")
+}
+"""
+
+
+VARS = b"""package main
+
+var onExit = func() error { return nil }
+"""
+
+DOT_IMPORT = b"""package main
+
+import . "os"
+
+func clean() {
+	Remove("x")
+	Getpid()
 }
 """
 
@@ -87,7 +120,7 @@ def _calls(ctx: FileContext) -> list[tuple[str, bool, bool]]:
 
 
 def test_filter_keeps_error_returning_calls_and_drops_others(tmp_path: Path) -> None:
-    (ctx,) = _package(tmp_path, {"main.go": SOURCE.encode()})
+    ctx, _ = _package(tmp_path, {"main.go": SOURCE.encode(), "vars.go": VARS})
     calls = _calls(ctx)
     verdicts = {text: passes for text, passes, _ in calls}
     returning = {text for text, _, returns in calls if returns}
@@ -96,10 +129,14 @@ def test_filter_keeps_error_returning_calls_and_drops_others(tmp_path: Path) -> 
     # a named error type, through a method and a field of a named function type
     assert verdicts["s.verifyAll()"] and verdicts["s.onHook()"]
     assert verdicts['os.Remove("x")']  # a package member: the index decides
-    assert verdicts["save()"] and verdicts["count()"]  # identifiers: not filtered
-    assert verdicts["func() error { return nil }()"]
+    assert verdicts["save()"] and not verdicts["count()"]  # the unit's functions
+    # function values: a local variable, an embedded field, another file's variable
+    assert verdicts["check()"] and verdicts["h.hook()"] and verdicts["onExit()"]
+    assert {"check()", "h.hook()", "onExit()"} <= returning
+    assert verdicts["func() error { return nil }()"] and not verdicts["func() {}()"]
     assert not verdicts["s.Len()"] and not verdicts["s.onLen()"]
     assert not verdicts["f.Name()"]  # no indexed or local `Name` returns an error
+    assert not verdicts["os.Getpid()"] and not verdicts['println("done")']
 
 
 def _fixture_packages() -> list[Path]:
@@ -117,3 +154,17 @@ def test_filter_is_conservative_on_fixtures(directory: Path) -> None:
             text for text, passes, returns in _calls(ctx) if returns and not passes
         ]
         assert hidden == [], f"{ctx.path}: filtered out {hidden}"
+
+
+def test_dot_imported_functions_are_not_filtered(tmp_path: Path) -> None:
+    (ctx,) = _package(tmp_path, {"main.go": DOT_IMPORT})
+    verdicts = {text: passes for text, passes, _ in _calls(ctx)}
+    assert verdicts['Remove("x")'] and verdicts["Getpid()"]
+
+
+def test_precompiled_table_matches_the_index() -> None:
+    index = stdlib()
+    table = json.loads(TABLE_PATH.read_text(encoding="utf-8"))
+    fresh = compute_stdlib_names(index).to_json(index.go_version)
+    assert table == fresh, "stale: run python scripts/gen_error_names.py"
+    assert stdlib_error_names() == compute_stdlib_names(index)

@@ -44,6 +44,7 @@ def test_wheel_installs_into_clean_venv_and_finds_every_rule(tmp_path: Path) -> 
     assert "go_script_lint/rules/__init__.py" in names
     assert "go_script_lint/rules/calls/gsl201_shell_exec.py" in names
     assert "go_script_lint/data/stdlib_signatures.json" in names
+    assert "go_script_lint/data/stdlib_error_names.json" in names
     top_level = {n.split("/")[0] for n in names}
     top_level = {n for n in top_level if not n.endswith(".dist-info")}
     assert top_level == {"go_script_lint"}, "must not claim `analyzer` or `rules`"

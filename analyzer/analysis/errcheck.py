@@ -94,27 +94,13 @@ def _glob_pattern(globs: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(translate(g) for g in globs)) if globs else None
 
 
-#: :func:`may_return_error` reads the whole signature index the first time (a
-#: tenth of a second): worth it once a run has judged this many calls, not in a
-#: one-file run.
-FILTER_AFTER = 500
-_judged = [0]
-
-
-def _worth_filtering() -> bool:
-    if _judged[0] >= FILTER_AFTER:
-        return True
-    _judged[0] += 1
-    return False
-
-
 def error_callee(
     ctx: FileContext, call: Node, options: Mapping[str, Any]
 ) -> Callee | None:
     """The callee when ``call`` returns an error that is not excluded by ``options``."""
     if call.type != "call_expression":
         return None
-    if _worth_filtering() and not may_return_error(ctx, call):
+    if not may_return_error(ctx, call):
         return None  # cannot return an error: spare the type inference
     callee = file_types(ctx).callee(call)
     if callee is None or not callee.error_positions:

@@ -1,141 +1,171 @@
-"""Which method calls can return an error at all: the error rules' cheap pre-filter.
+"""Which calls can return an error at all: the error rules' cheap pre-filter.
 
-Typing a method call's receiver (:meth:`FileTypes.callee
+Typing a call (:meth:`FileTypes.callee
 <go_script_lint.analysis.typeinfo.FileTypes.callee>`) is the costliest question
-GSL301/GSL302 ask, and most call statements cannot return an error whatever
-their receiver is. ``x.name(…)`` that is not a package member takes its
-results from a declaration carrying the call's last name: a method ``name`` of
-a type of the standard-library index or of the file's unit, or else a field
-``name`` of function type (``cfg.GetCertificate(hello)``). When no such method
-or field returns an error, the receiver need not be typed.
+GSL301/GSL302 ask, and nine call statements in ten cannot return an error
+whatever they resolve to. The filter looks at the call's last name only, read
+from the tree without resolving anything:
+
+- ``x.name(…)``: a package member ``name`` of the standard-library index, a
+  method ``name`` of a type of the index or of the file's unit, or a field
+  ``name`` of function type (``cfg.GetCertificate(hello)``, an embedded
+  ``hook``) must return an error;
+- ``name(…)``: a function ``name`` of the unit must return an error, or
+  ``name`` must be declared as a variable somewhere it could be seen from (a
+  function value); a file with dot imports is not filtered;
+- ``func() {…}()``: the literal must have results.
 
 The name sets are computed from those declarations with typeinfo's own test
 (:meth:`TypeUniverse.implements_error
 <go_script_lint.analysis.typeuniverse.TypeUniverse.implements_error>` of each
 result, function-typed fields read as ``FileTypes._value_callee`` reads them),
-so what the index or the test learns flows in. Calls of identifiers, function
-literals and other expressions are not filtered; ``tests/test_error_names.py``
-checks on every fixture that the filter never hides an error-returning callee.
+so what the index or the test learns flows in. The index's share is
+precompiled (:mod:`~go_script_lint.analysis.stdlib_error_names`).
+``tests/test_error_names.py`` checks on every fixture that the filter never
+hides an error-returning callee.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 
 from go_script_lint.analysis.context import FileContext
-from go_script_lint.analysis.declarations import (
-    PREDECLARED,
-    PackageDecls,
-    Results,
-    TypeDecl,
+from go_script_lint.analysis.declarations import PackageDecls
+from go_script_lint.analysis.scopes import DECLARING_KINDS, declaration_specs
+from go_script_lint.analysis.stdlib_error_names import (
+    ErrorNames,
+    error_names_of,
+    stdlib_error_names,
 )
-from go_script_lint.analysis.signatures import StdlibIndex, stdlib
 from go_script_lint.analysis.typeinfo import file_types
-from go_script_lint.analysis.typeshapes import function_results
-from go_script_lint.analysis.typeuniverse import TypeUniverse, is_named
 from go_script_lint.base.memo import MemoKey
 from go_script_lint.golang import go_ast
 from go_script_lint.golang.parsing import Node
 
+_UNIT_NAMES: MemoKey[UnitNames] = MemoKey("error-names.unit")
+_UNIT_VARIABLES: MemoKey[frozenset[str] | None] = MemoKey("error-names.variables")
+#: Top-level kinds that declare no variable (TopLevel skips or types them).
+_NO_VARIABLES = frozenset({"const_declaration", "type_declaration"})
+
 
 @dataclass(frozen=True, slots=True)
-class ErrorNames:
-    """Names under which a method call of one file can return an error."""
+class UnitNames:
+    """What one unit (with one set of dot imports) adds to the index's names."""
 
-    methods: frozenset[str]  # methods returning an error
-    fields: frozenset[str]  # fields of function type returning an error
-
-    def __or__(self, other: ErrorNames) -> ErrorNames:
-        return ErrorNames(self.methods | other.methods, self.fields | other.fields)
-
-
-def _callable_results(universe: TypeUniverse, type_str: str) -> Results | None:
-    """What calling a value of ``type_str`` gives (``type WalkFunc func(…) error`` too)."""
-    named = universe.type_decl(type_str)
-    if named is not None and named[0].kind in ("named", "alias"):
-        type_str = named[0].target
-    return function_results(type_str)
+    selectors: frozenset[str]  # methods and fields `x.name(…)` that may return an error
+    members: frozenset[str]  # package members `pkg.name(…)` that may
+    funcs: frozenset[str]  # the unit's functions returning an error
+    variables: frozenset[str] | None  # its package-level variables (None: unknown)
 
 
-def _names(
-    types: Iterable[TypeDecl], universe: TypeUniverse, unresolved_is_error: bool
-) -> ErrorNames:
-    """The method and function-field names of ``types`` that return an error.
+def _unit_variables(ctx: FileContext) -> frozenset[str] | None:
+    """Package-level variable names of ``ctx``'s unit, as the resolver finds them.
 
-    ``unresolved_is_error``: a bare type name the universe cannot resolve counts
-    as an error (the index read without the file's own types).
+    ``None`` when a file declares something the way only a broken file does
+    (a statement at top level): then any name may be a variable.
     """
-
-    def is_error(type_str: str) -> bool:
-        if universe.implements_error(type_str):
-            return True
-        bare = type_str.lstrip("*")
-        return (
-            unresolved_is_error
-            and is_named(bare)
-            and "." not in bare
-            and bare not in PREDECLARED
-        )
-
-    methods: set[str] = set()
-    fields: set[str] = set()
-    for decl in types:
-        methods.update(n for n, r in decl.methods.items() if any(map(is_error, r)))
-        for name, type_str in decl.fields.items():
-            results = _callable_results(universe, type_str)
-            if (results is not None and any(map(is_error, results))) or (
-                unresolved_is_error and is_error(type_str)  # a local function type?
-            ):
-                fields.add(name)
-    return ErrorNames(frozenset(methods), frozenset(fields))
+    names: set[str] = set()
+    for other in ctx.package.files:
+        if other.unit_key != ctx.unit_key:
+            continue
+        for child in other.root.named_children:
+            kind = child.type
+            if kind not in DECLARING_KINDS or kind in _NO_VARIABLES:
+                continue
+            specs = declaration_specs(child)
+            if specs is None:
+                return None
+            for spec, _ in specs:
+                names.update(
+                    go_ast.text(n)
+                    for n in spec.children_by_field_name("name")
+                    if n.type == "identifier"
+                )
+    return frozenset(names)
 
 
-@cache
-def _stdlib_names(index: StdlibIndex) -> ErrorNames:
-    """Names of every indexed type, inside GOROOT/src or not (decodes the index)."""
-    decls = [index.package(path) for path in index.package_paths]
-    types = [t for d in decls if d is not None for t in d.types.values()]
-    found = [
-        _names(types, TypeUniverse(PackageDecls(), "", (), in_std), True)
-        for in_std in (False, True)
-    ]
-    return found[0] | found[1]
+def _unit_names(ctx: FileContext) -> UnitNames:
+    universe = file_types(ctx).universe
+    local: PackageDecls = universe.local
+    found: ErrorNames = error_names_of(local.types.values(), universe, False)
+    std = stdlib_error_names()
+    funcs = frozenset(
+        name
+        for name, results in local.funcs.items()
+        if any(map(universe.implements_error, results))
+    )
+    return UnitNames(
+        selectors=std.methods | std.fields | found.methods | found.fields,
+        members=std.members,
+        funcs=funcs,
+        variables=ctx.package.memo(
+            _UNIT_VARIABLES.at(ctx.unit_key), lambda: _unit_variables(ctx)
+        ),
+    )
 
 
-_UNIT_NAMES: MemoKey[ErrorNames] = MemoKey("error-names.unit")
-_FILE_NAMES: MemoKey[ErrorNames] = MemoKey("error-names.file")
+class CallFilter:
+    """The pre-filter for the calls of one file."""
+
+    __slots__ = ("_ctx", "_funcs", "_members", "_open", "_selectors", "_variables")
+
+    def __init__(self, unit: UnitNames, ctx: FileContext) -> None:
+        """Filter the calls of ``ctx`` with ``unit``'s names."""
+        self._ctx = ctx
+        self._selectors = unit.selectors
+        self._members = unit.members
+        self._funcs = unit.funcs
+        self._variables = unit.variables or frozenset()
+        # `Foo()` may be a dot-imported function: its results come from the index.
+        self._open = bool(ctx.imports.dot_imports) or unit.variables is None
+
+    def admits(self, call: Node) -> bool:
+        """False only when no declaration ``call`` could resolve to returns an error."""
+        fn = call.child_by_field_name("function")
+        if fn is not None and fn.type == "parenthesized_expression":
+            fn = go_ast.unparen(fn)
+        if fn is None:
+            return False
+        kind = fn.type
+        if kind == "selector_expression":
+            field = fn.child_by_field_name("field")
+            raw = field.text if field is not None else None
+            name = raw.decode(errors="replace") if raw is not None else ""
+            if name in self._selectors:
+                return True
+            # `pkg.name(…)`: asked only of names some package member has.
+            return name in self._members and self._ctx.callee(call) is not None
+        if kind == "identifier":
+            if self._open:
+                return True
+            raw = fn.text
+            name = raw.decode(errors="replace") if raw is not None else ""
+            return (
+                name in self._funcs
+                or name in self._variables
+                or self._ctx.resolver.declares_locally(name)
+            )
+        if kind == "func_literal":
+            return fn.child_by_field_name("result") is not None
+        return True  # `handlers[k](w)`, `mk()()`: typeinfo decides
 
 
-def error_names(ctx: FileContext) -> ErrorNames:
-    """The names for ``ctx``: the index's and its unit's.
+_FILE_FILTER: MemoKey[CallFilter] = MemoKey("error-names.file")
 
-    Computed once per unit and set of dot imports (all a file's type universe
-    depends on besides its unit), and kept per file.
-    """
 
-    def build() -> ErrorNames:
-        universe = file_types(ctx).universe
-        local = _names(universe.local.types.values(), universe, False)
-        return _stdlib_names(stdlib()) | local
+def call_filter(ctx: FileContext) -> CallFilter:
+    """The filter for ``ctx``: built once per unit and set of dot imports (all a
+    file's type universe depends on besides its unit), and kept per file."""
 
-    key = _UNIT_NAMES.at(ctx.unit_key, ctx.imports.dot_imports)
-    return ctx.memo(_FILE_NAMES, lambda: ctx.package.memo(key, build))
+    def build() -> CallFilter:
+        dots = ctx.imports.dot_imports
+        key = _UNIT_NAMES.at(ctx.unit_key, dots)
+        unit = ctx.package.memo(key, lambda: _unit_names(ctx))
+        return CallFilter(unit, ctx)
+
+    return ctx.memo(_FILE_FILTER, build)
 
 
 def may_return_error(ctx: FileContext, call: Node) -> bool:
     """False only when no declaration ``call`` could resolve to returns an error."""
-    fn = go_ast.call_function(call)
-    if fn is None or fn.type != "selector_expression":
-        return fn is not None  # identifiers, function values: typeinfo decides
-    parts = go_ast.selector_parts(fn)
-    if parts is None:
-        return False
-    names = error_names(ctx)
-    # A package member's results come straight from the index: no inference.
-    return (
-        parts[1] in names.methods
-        or parts[1] in names.fields
-        or ctx.callee(call) is not None
-    )
+    return call_filter(ctx).admits(call)

@@ -102,6 +102,10 @@ class Resolver:
             self._locals = index
         return self._locals
 
+    def declares_locally(self, name: str) -> bool:
+        """Whether any declaration :meth:`lookup_local` can find names ``name``."""
+        return name in self._local_index()
+
     def adopt_declared_names(self, idents: list[Node]) -> None:
         """The captures of :data:`DECLARED_NAMES_QUERY` over the file, in any order."""
         if self._locals is None:

@@ -69,15 +69,26 @@ class PackageTypes:
     """Declarations of the analysed package, by unit (package name; a `go:build ignore` file alone)."""
 
     def __init__(self, pkg: PackageContext) -> None:
-        """Collect every file's package-level declarations."""
+        """Declarations are collected per unit when a file of it first asks."""
         self.pkg = pkg
-        self.by_name: dict[str, PackageDecls] = {}
-        for f in pkg.files:
-            decls = self.by_name.setdefault(f.unit_key, PackageDecls())
-            replay(file_declarations(f), decls)
+        self._units: dict[str, PackageDecls] = {}
         mod = package_gomod(pkg)
         # GOROOT/src: `golang.org/x/...` imports are the vendored copies.
         self.in_std = mod is not None and mod.module == "std"
+
+    def unit(self, unit_key: str) -> PackageDecls:
+        """Every package-level declaration of the unit's files (first one wins).
+
+        A directory's external tests (``package x_test``) are a unit of their
+        own: analysing ``x`` never reads them.
+        """
+        decls = self._units.get(unit_key)
+        if decls is None:
+            decls = self._units[unit_key] = PackageDecls()
+            for f in self.pkg.files:
+                if f.unit_key == unit_key:
+                    replay(file_declarations(f), decls)
+        return decls
 
     def file_for(self, resolver: Resolver) -> FileContext | None:
         """The file a resolver belongs to (for declarations in other files)."""
@@ -105,7 +116,7 @@ class FileTypes:
         """Infer types in ``ctx``'s file."""
         self.ctx = ctx
         self.package = package_types(ctx.package)
-        self.local = self.package.by_name.get(ctx.unit_key, PackageDecls())
+        self.local = self.package.unit(ctx.unit_key)
         self.pkg_name = ctx.package_name or "main"
         self.namer = TypeNamer(ctx.imports.by_name, "")
         self.universe = TypeUniverse(
