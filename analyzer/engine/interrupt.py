@@ -71,13 +71,16 @@ def worker_setup() -> None:
 
 
 def stop_pool(pool: ProcessPoolExecutor) -> None:
-    """Cancel what has not started and terminate every worker process now."""
+    """Terminate every worker process now; nothing queued runs after them."""
     # The executor has no public way to reach its processes before 3.14
     # (terminate_workers); shutdown(wait=True) would wait for running units.
     processes = list((getattr(pool, "_processes", None) or {}).values())
     manager = getattr(pool, "_executor_manager_thread", None)  # shutdown forgets it
     results = getattr(getattr(pool, "_result_queue", None), "_writer", None)
-    pool.shutdown(wait=False, cancel_futures=True)
+    # No cancel_futures: once the workers die, the manager thread sets an
+    # exception on every pending future, and on 3.11 setting one on a future
+    # cancelled meanwhile raises InvalidStateError (a traceback on stderr).
+    pool.shutdown(wait=False)
     for process in processes:
         with contextlib.suppress(OSError, ValueError, AttributeError):
             process.terminate()

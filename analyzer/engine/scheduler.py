@@ -19,7 +19,7 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from go_script_lint import __version__
 from go_script_lint.analysis.context import PackageContext
@@ -50,6 +50,9 @@ from go_script_lint.project.config import Config
 from go_script_lint.project.discovery import Discovery, Unit, discover
 from go_script_lint.project.manifest import load_manifest
 
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -79,9 +82,10 @@ def _init_worker(job: Job) -> None:
     gc.disable()  # collected every few units instead (collector_tuned)
 
 
-def _work(unit: Unit) -> FileResult:
+def _work(units: Sequence[Unit]) -> list[FileResult]:
     assert _worker_job is not None
-    return _analyse_and_collect(unit, _worker_job)
+    job = _worker_job
+    return [_analyse_and_collect(unit, job) for unit in units]
 
 
 def _analyse_and_collect(unit: Unit, job: Job) -> FileResult:
@@ -204,7 +208,11 @@ def _analyse_all(
         max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(job,)
     )
     try:
-        results = tick(pool.map(_work, units, chunksize=chunk))
+        # Futures of our own, not pool.map: map cancels the pending ones when
+        # interrupted, and the pool then fails to mark them broken (a traceback).
+        batches = [units[i : i + chunk] for i in range(0, len(units), chunk)]
+        futures = [pool.submit(_work, batch) for batch in batches]
+        results = tick(_in_order(futures))
     except BaseException:
         stop_pool(pool)  # a signal or a broken pool: no worker outlives the run
         raise
@@ -217,6 +225,13 @@ def _handed_out(units: list[Unit]) -> Iterator[Unit]:
     units.reverse()
     while units:
         yield units.pop()
+
+
+def _in_order(futures: list[Future[list[FileResult]]]) -> Iterator[FileResult]:
+    """The batches' results in order, each future let go once read."""
+    futures.reverse()
+    while futures:
+        yield from futures.pop().result()
 
 
 def _start_methods() -> list[str]:
