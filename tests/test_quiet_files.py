@@ -83,3 +83,22 @@ def test_findings_dropped_only_for_quiet_rules_in_clean_test_files(
     )
     deep = Config(risk_level=Risk.HIGH)
     assert not findings_dropped(_context(tmp_path, "main_test.go", plain, deep), quiet)
+
+
+def test_dispatch_leaves_quiet_rules_out_of_clean_test_files(tmp_path: Path) -> None:
+    from go_script_lint.engine.ruleset import RuleSet
+
+    default = Config()
+    ruleset = RuleSet(tuple(default.enabled_rules(REGISTRY)))
+
+    def offered(name: str, comment: str = "") -> set[str]:
+        ctx = _context(tmp_path, name, SRC.replace("{comment}", comment), default)
+        dispatch = ruleset.dispatch_for(ctx)
+        rules = [*dispatch.by_kind.values(), *dispatch.by_call_name.values()]
+        return {rule.id for group in rules for rule in group}
+
+    assert {"GSL203", "GSL301", "GSL216"} <= offered("main.go")
+    in_test = offered("main_test.go")
+    assert "GSL216" in in_test  # reports in tests too
+    assert not {"GSL203", "GSL301"} & in_test  # the report would drop theirs
+    assert "GSL301" in offered("main_test.go", " //nolint:errcheck")

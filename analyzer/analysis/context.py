@@ -10,7 +10,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from go_script_lint.analysis.declaration_events import file_declarations
+from go_script_lint.analysis.declaration_events import (
+    file_declarations,
+    file_variable_names,
+)
 from go_script_lint.analysis.finding_factory import FindingFactory
 from go_script_lint.analysis.imports import ImportTable
 from go_script_lint.analysis.resolve import Resolver
@@ -106,6 +109,7 @@ class FileContext(FindingFactory):
         self.unit_key  # noqa: B018 - cached now: package_name and unit_key
         self._top_names = self.resolver.top_level_names()
         file_declarations(self)
+        file_variable_names(self)
         declared_type_names(self)
         header_without_nodes(self)
         resolver = vars(self).pop("resolver")

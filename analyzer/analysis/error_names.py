@@ -30,8 +30,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from go_script_lint.analysis.context import FileContext
+from go_script_lint.analysis.declaration_events import file_variable_names
 from go_script_lint.analysis.declarations import PackageDecls
-from go_script_lint.analysis.scopes import DECLARING_KINDS, declaration_specs
 from go_script_lint.analysis.stdlib_error_names import (
     ErrorNames,
     error_names_of,
@@ -45,7 +45,6 @@ from go_script_lint.golang.parsing import Node
 _UNIT_NAMES: MemoKey[UnitNames] = MemoKey("error-names.unit")
 _UNIT_VARIABLES: MemoKey[frozenset[str] | None] = MemoKey("error-names.variables")
 #: Top-level kinds that declare no variable (TopLevel skips or types them).
-_NO_VARIABLES = frozenset({"const_declaration", "type_declaration"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,28 +58,15 @@ class UnitNames:
 
 
 def _unit_variables(ctx: FileContext) -> frozenset[str] | None:
-    """Package-level variable names of ``ctx``'s unit, as the resolver finds them.
-
-    ``None`` when a file declares something the way only a broken file does
-    (a statement at top level): then any name may be a variable.
-    """
+    """Package-level variable names of ``ctx``'s unit (``None``: any name may be one)."""
     names: set[str] = set()
     for other in ctx.package.files:
         if other.unit_key != ctx.unit_key:
             continue
-        for child in other.root.named_children:
-            kind = child.type
-            if kind not in DECLARING_KINDS or kind in _NO_VARIABLES:
-                continue
-            specs = declaration_specs(child)
-            if specs is None:
-                return None
-            for spec, _ in specs:
-                names.update(
-                    go_ast.text(n)
-                    for n in spec.children_by_field_name("name")
-                    if n.type == "identifier"
-                )
+        found = file_variable_names(other)  # kept by files read for context only
+        if found is None:
+            return None
+        names |= found
     return frozenset(names)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from go_script_lint.analysis.context import FileContext
 from go_script_lint.analysis.file_pass import CALL, Dispatch
+from go_script_lint.analysis.quiet_files import findings_dropped
 from go_script_lint.base.rule import Rule
 
 
@@ -72,7 +73,9 @@ class RuleSet:
         A rule that names ``requires_imports`` is dropped from files importing
         none of those packages, and one with an ``applies`` predicate from files
         it rejects, so the single query pass does not even capture the nodes
-        only they wanted. Indexes are shared by files with the same rule set.
+        only they wanted; so is a rule whose findings in this file the report
+        drops anyway (a test file, see :mod:`~go_script_lint.analysis.quiet_files`).
+        Indexes are shared by files with the same rule set.
         """
         imports = ctx.imports.paths
         active = tuple(
@@ -81,6 +84,7 @@ class RuleSet:
             if r.check is not None
             and (not r.requires_imports or not r.requires_imports.isdisjoint(imports))
             and (r.applies is None or r.applies(ctx))
+            and not findings_dropped(ctx, r)
         )
         key = tuple(r.id for r in active)
         cached = self._dispatch_cache.get(key)
