@@ -3,10 +3,11 @@
 A rule that stays quiet in tests (``Rule.in_tests``, or the config's ``tests:``
 section) still used to run there: its findings were dropped after the run
 (:func:`go_script_lint.engine.scheduler.without_ignored`). In the standard
-library that was half of what the error rules cost. A rule may skip such a
-file, except where a suppression comment could have matched one of its
-findings: an unmatched comment is what GSL003 reports, so the file is then
-checked as before.
+library that was half of what the error rules cost. The engine no longer
+dispatches such a rule in such a file
+(:meth:`go_script_lint.engine.ruleset.RuleSet.dispatch_for`), except where a
+suppression comment could have matched one of its findings: an unmatched
+comment is what GSL003 reports, so the file is then checked as before.
 """
 
 from __future__ import annotations

@@ -60,7 +60,6 @@ from go_script_lint.analysis.parameters import (
     marked_structs,
     nested_structs,
 )
-from go_script_lint.analysis.quiet_files import findings_dropped
 from go_script_lint.analysis.secrets import (
     bound_names,
     entropy,
@@ -154,7 +153,6 @@ __all__ = [
     "field_set_later",
     "file_of",
     "file_types",
-    "findings_dropped",
     "function_calls",
     "go_ast",
     "gomod_location",
