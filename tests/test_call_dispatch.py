@@ -177,3 +177,16 @@ def test_word_pattern_matches_as_a_leading_lookbehind_would(
     slow = re.compile(rb"(?<![\w.])run\s*\(")
     assert [m.span() for m in fast.finditer(source)] == spans
     assert [m.span() for m in slow.finditer(source)] == spans
+
+
+def test_insecure_random_names_every_callable_member_of_the_index() -> None:
+    # GSL215 declares math/rand's members by name; a regenerated signature
+    # index (a newer Go) with a new function must not slip past the filter.
+    from go_script_lint.analysis.signatures import stdlib
+    from go_script_lint.rules.calls.gsl215_insecure_random import RAND_MEMBERS
+
+    for path in ("math/rand", "math/rand/v2"):
+        decls = stdlib().package(path)
+        assert decls is not None, path
+        exported = {n for n in (*decls.funcs, *decls.types) if n[:1].isupper()}
+        assert exported <= RAND_MEMBERS, (path, sorted(exported - RAND_MEMBERS))
