@@ -12,41 +12,34 @@ comment is what GSL003 reports, so the file is then checked as before.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from go_script_lint.analysis.context import FileContext
 from go_script_lint.base.memo import MemoKey
-from go_script_lint.base.model import Risk
 from go_script_lint.base.rule import Rule, matches_selector
-from go_script_lint.project.test_files import is_test_path
+from go_script_lint.project.test_files import is_test_path, test_ignores
 
 # Text every inline suppression contains, ours or a peer tool's (the comments
 # engine/suppress.py reads: `go-script-lint:`, `nolint`, `lint:ignore`, `#nosec`,
 # `nosemgrep`); searched with `bytes.find`, far faster than one regex.
 _SUPPRESSION_MARKS = (b"lint", b"#nosec", b"nosemgrep")
-_QUIET: MemoKey[Callable[[Rule], bool] | None] = MemoKey("quiet-files.test")
+_CLEAN_TEST_FILE: MemoKey[bool] = MemoKey("quiet-files.clean-test-file")
 
 
-def _quiet_rules(ctx: FileContext) -> Callable[[Rule], bool] | None:
-    """Which rules' findings the report drops in ``ctx`` (None: no rule's)."""
-    config = ctx.config
-    if not is_test_path(config.test_paths, ctx.path):
-        return None
-    if any(mark in ctx.source for mark in _SUPPRESSION_MARKS):
-        return None
-    configured = config.test_ignore
-    if configured is not None:
-        return lambda rule: matches_selector(rule.id, configured)
-    if config.risk_level is Risk.HIGH:
-        return None
-    return lambda rule: not rule.in_tests
+def _clean_test_file(ctx: FileContext) -> bool:
+    """A test file without any suppression comment."""
+    return is_test_path(ctx.config.test_paths, ctx.path) and not any(
+        mark in ctx.source for mark in _SUPPRESSION_MARKS
+    )
 
 
 def findings_dropped(ctx: FileContext, rule: Rule) -> bool:
     """True when whatever ``rule`` finds in ``ctx`` is left out of the report.
 
-    Mirrors :func:`go_script_lint.project.test_files.test_ignores` for a rule
+    The test-file half of :func:`go_script_lint.engine.scheduler.without_ignored`
+    (same :func:`~go_script_lint.project.test_files.test_ignores`) for a rule
     that runs (so is enabled); false in a file with any suppression comment.
     """
-    quiet = ctx.memo(_QUIET, lambda: _quiet_rules(ctx))
-    return quiet is not None and quiet(rule)
+    if not ctx.memo(_CLEAN_TEST_FILE, lambda: _clean_test_file(ctx)):
+        return False
+    config = ctx.config
+    quiet = test_ignores(config.test_ignore, config.risk_level, (rule,))
+    return matches_selector(rule.id, quiet)
