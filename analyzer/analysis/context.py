@@ -10,10 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from go_script_lint.analysis.declaration_events import (
-    file_declarations,
-    file_variable_names,
-)
+from go_script_lint.analysis.declaration_events import file_declarations
 from go_script_lint.analysis.finding_factory import FindingFactory
 from go_script_lint.analysis.imports import ImportTable
 from go_script_lint.analysis.resolve import Resolver
@@ -74,7 +71,9 @@ class FileContext(FindingFactory):
         self.source = source
         self._tree: Tree | None = tree
         self._reparse: Callable[[], Tree] | None = None
-        self._top_names: list[str] | None = None  # kept when the tree is let go
+        # Kept when the tree is let go (see keep_facts_only).
+        self._top_names: list[str] | None = None
+        self._top_variables: frozenset[str] | None = None
         self.package = package
         self.config = config
 
@@ -108,8 +107,8 @@ class FileContext(FindingFactory):
         """
         self.unit_key  # noqa: B018 - cached now: package_name and unit_key
         self._top_names = self.resolver.top_level_names()
+        self._top_variables = self.resolver.top_level_variables()
         file_declarations(self)
-        file_variable_names(self)
         declared_type_names(self)
         header_without_nodes(self)
         resolver = vars(self).pop("resolver")
@@ -124,6 +123,12 @@ class FileContext(FindingFactory):
         if self._top_names is not None:
             return self._top_names
         return self.resolver.top_level_names()
+
+    def top_level_variables(self) -> frozenset[str] | None:
+        """Package-level variables this file declares (``None``: any name may be one)."""
+        if self._top_names is not None:  # the tree was let go
+            return self._top_variables
+        return self.resolver.top_level_variables()
 
     @cached_property
     def lines(self) -> LineIndex:

@@ -23,7 +23,6 @@ from go_script_lint.analysis.declarations import (
     type_parameters,
     type_spec_decl,
 )
-from go_script_lint.analysis.scopes import DECLARING_KINDS, declaration_specs
 from go_script_lint.base.memo import MemoKey
 from go_script_lint.golang import go_ast
 from go_script_lint.golang.go_ast import text
@@ -91,38 +90,6 @@ def file_declarations(ctx: FileContext) -> tuple[DeclarationEvent, ...]:
             keep_values=False,
         ),
     )
-
-
-#: Package-level variable names of one file (``None``: any name may be one).
-FILE_VARIABLES: MemoKey[frozenset[str] | None] = MemoKey("analysis.file-variables")
-_NO_VARIABLES = frozenset({"const_declaration", "type_declaration"})
-
-
-def file_variable_names(ctx: FileContext) -> frozenset[str] | None:
-    """Names ``ctx`` declares as package-level variables, read once per file.
-
-    ``None`` when the file declares something the way only a broken file does
-    (a statement at top level): then any name may be a variable.
-    """
-    return ctx.memo(FILE_VARIABLES, lambda: _variable_names(ctx.root))
-
-
-def _variable_names(root: Node) -> frozenset[str] | None:
-    names: set[str] = set()
-    for child in root.named_children:
-        kind = child.type
-        if kind not in DECLARING_KINDS or kind in _NO_VARIABLES:
-            continue
-        specs = declaration_specs(child)
-        if specs is None:
-            return None
-        for spec, _ in specs:
-            names.update(
-                text(n)
-                for n in spec.children_by_field_name("name")
-                if n.type == "identifier"
-            )
-    return frozenset(names)
 
 
 def collect(

@@ -30,7 +30,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from go_script_lint.analysis.context import FileContext
-from go_script_lint.analysis.declaration_events import file_variable_names
 from go_script_lint.analysis.declarations import PackageDecls
 from go_script_lint.analysis.stdlib_error_names import (
     ErrorNames,
@@ -63,7 +62,7 @@ def _unit_variables(ctx: FileContext) -> frozenset[str] | None:
     for other in ctx.package.files:
         if other.unit_key != ctx.unit_key:
             continue
-        found = file_variable_names(other)  # kept by files read for context only
+        found = other.top_level_variables()  # kept by files read for context only
         if found is None:
             return None
         names |= found

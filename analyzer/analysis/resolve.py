@@ -71,6 +71,10 @@ class Resolver:
         """Package-level names declared in this file, in declaration order."""
         return self._top().names()
 
+    def top_level_variables(self) -> frozenset[str] | None:
+        """Package-level variables of this file (``None``: a broken file, any name)."""
+        return self._top().variable_names()
+
     def top_definition(self, name: str) -> Definition | None:
         """This file's package-level declaration of ``name``."""
         return self._top().get(name)

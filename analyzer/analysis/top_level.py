@@ -33,7 +33,7 @@ class TopLevel:
     """Package-level names of one file: the first declaration of each wins,
     except that a function declaration replaces an earlier one of its name."""
 
-    __slots__ = ("_built", "_resolver", "_sources")
+    __slots__ = ("_built", "_resolver", "_sources", "_variables")
 
     def __init__(self, root: Node, resolver: Resolver) -> None:
         """Index the names declared by the children of ``root``."""
@@ -42,6 +42,7 @@ class TopLevel:
         # _TYPE, _OTHER)
         sources: dict[str, tuple[Node, str]] = {}
         built: dict[str, Definition] = {}
+        variables: set[str] | None = set()  # None: a broken file, any name may be one
         for child in root.named_children:
             kind = child.type
             if kind == "function_declaration":
@@ -61,6 +62,7 @@ class TopLevel:
                 continue
             specs = declaration_specs(child)
             if specs is None:  # statements, in a broken file
+                variables = None
                 for d in declarations_of(child, None, resolver):
                     if d.name not in sources:
                         sources[d.name] = (child, _OTHER)
@@ -69,13 +71,21 @@ class TopLevel:
             for spec, spec_kind in specs:
                 for n in spec.children_by_field_name("name"):
                     if n.type == "identifier":
-                        sources.setdefault(text(n), (spec, spec_kind))
+                        declared = text(n)
+                        sources.setdefault(declared, (spec, spec_kind))
+                        if spec_kind == "var" and variables is not None:
+                            variables.add(declared)
         self._sources = sources
         self._built = built
+        self._variables = None if variables is None else frozenset(variables)
 
     def names(self) -> list[str]:
         """The declared names, in the order first declared."""
         return list(self._sources)
+
+    def variable_names(self) -> frozenset[str] | None:
+        """Names declared as package-level variables (``None``: any name may be one)."""
+        return self._variables
 
     def get(self, name: str) -> Definition | None:
         """The definition of ``name`` in this file, if it declares it."""
