@@ -23,6 +23,7 @@ from go_script_lint.analysis.declarations import (
     type_parameters,
     type_spec_decl,
 )
+from go_script_lint.analysis.scopes import declaration_specs
 from go_script_lint.base.memo import MemoKey
 from go_script_lint.golang import go_ast
 from go_script_lint.golang.go_ast import text
@@ -148,11 +149,8 @@ def declaration_events(
 def _var_events(
     node: Node, namer: TypeNamer, keep: Callable[[str], bool], keep_values: bool
 ) -> list[VarDeclared]:
-    specs = list(go_ast.named_children_of(node, "var_spec"))
-    for group in go_ast.named_children_of(node, "var_spec_list"):
-        specs.extend(go_ast.named_children_of(group, "var_spec"))
     out: list[VarDeclared] = []
-    for spec in specs:
+    for spec, _ in declaration_specs(node) or ():
         names = [text(n) for n in spec.children_by_field_name("name")]
         type_node = spec.child_by_field_name("type")
         values = go_ast.expression_list_items(spec.child_by_field_name("value"))
