@@ -43,7 +43,6 @@ from go_script_lint.golang.parsing import Node
 
 _UNIT_NAMES: MemoKey[UnitNames] = MemoKey("error-names.unit")
 _UNIT_VARIABLES: MemoKey[frozenset[str] | None] = MemoKey("error-names.variables")
-#: Top-level kinds that declare no variable (TopLevel skips or types them).
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,9 +112,7 @@ class CallFilter:
             return False
         kind = fn.type
         if kind == "selector_expression":
-            field = fn.child_by_field_name("field")
-            raw = field.text if field is not None else None
-            name = raw.decode(errors="replace") if raw is not None else ""
+            name = go_ast.text(fn.child_by_field_name("field"))
             if name in self._selectors:
                 return True
             # `pkg.name(…)`: asked only of names some package member has.
@@ -123,8 +120,7 @@ class CallFilter:
         if kind == "identifier":
             if self._open:
                 return True
-            raw = fn.text
-            name = raw.decode(errors="replace") if raw is not None else ""
+            name = go_ast.text(fn)
             return (
                 name in self._funcs
                 or name in self._variables

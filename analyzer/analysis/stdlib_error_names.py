@@ -11,7 +11,7 @@ and recomputed only when that table was made from another index.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -63,7 +63,9 @@ def _callable_results(universe: TypeUniverse, type_str: str) -> Results | None:
     return function_results(type_str)
 
 
-def _error_test(universe: TypeUniverse, unresolved_is_error: bool) -> Any:
+def _error_test(
+    universe: TypeUniverse, unresolved_is_error: bool
+) -> Callable[[str], bool]:
     def is_error(type_str: str) -> bool:
         if universe.implements_error(type_str):
             return True
