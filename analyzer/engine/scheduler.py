@@ -220,18 +220,17 @@ def _analyse_all(
     return results
 
 
-def _handed_out(units: list[Unit]) -> Iterator[Unit]:
-    """The units in order, each dropped from the list as it is handed out."""
-    units.reverse()
-    while units:
-        yield units.pop()
+def _handed_out(items: list[T]) -> Iterator[T]:
+    """The items in order, each dropped from the list as it is handed out."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 def _in_order(futures: list[Future[list[FileResult]]]) -> Iterator[FileResult]:
     """The batches' results in order, each future let go once read."""
-    futures.reverse()
-    while futures:
-        yield from futures.pop().result()
+    for future in _handed_out(futures):
+        yield from future.result()
 
 
 def _start_methods() -> list[str]:
