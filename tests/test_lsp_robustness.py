@@ -31,6 +31,9 @@ class RawClient:
     def __init__(self, process: asyncio.subprocess.Process) -> None:
         self.process = process
         self.notifications: list[dict[str, Any]] = []
+        # Read while waiting for something else: diagnostics are published from
+        # a worker thread and may come before the answer the client waits for.
+        self.unclaimed: list[dict[str, Any]] = []
 
     def send_bytes(self, body: bytes) -> None:
         assert self.process.stdin is not None
@@ -52,6 +55,11 @@ class RawClient:
         return message
 
     async def until(self, accept: Any) -> dict[str, Any]:
+        """The first message ``accept`` takes, read earlier or from now on."""
+        for i, message in enumerate(self.unclaimed):
+            if accept(message):
+                return self.unclaimed.pop(i)
+
         async def loop() -> dict[str, Any]:
             while True:
                 message = await self.read()
@@ -59,6 +67,7 @@ class RawClient:
                     self.notifications.append(message)
                 if accept(message):
                     return message
+                self.unclaimed.append(message)
 
         return await asyncio.wait_for(loop(), TIMEOUT)
 
