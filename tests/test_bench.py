@@ -65,6 +65,8 @@ def test_selection_is_what_the_tool_analyses(bench: ModuleType, tree: Path) -> N
     names = {p.relative_to(tree).as_posix() for p in files}
     assert "main_test.go" in names
     assert "gen.go" not in names
+    # ... but the tool parses it for its declarations: the floor row counts it.
+    assert bench.context_files(tree) == [tree / "gen.go"]
     findings = report["findings"]
     assert isinstance(findings, list) and findings
     assert {f["path"] for f in findings} <= names
@@ -90,10 +92,12 @@ def test_one_quick_round_prints_every_row(
         bench.DEFAULT_J2,
         bench.RISK_HIGH,
         bench.WARM,
+        bench.FLOOR,
     ):
         assert row in out
     assert bench.SEMGREP not in out
     assert "default --jobs 1 CPU / parse-only CPU" in out
+    assert "floor of the design / parse-only CPU" in out
 
 
 def test_profile_names_the_rules_that_ran(
