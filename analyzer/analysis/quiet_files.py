@@ -12,9 +12,12 @@ comment is what GSL003 reports, so the file is then checked as before.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from go_script_lint.analysis.context import FileContext
 from go_script_lint.base.memo import MemoKey
 from go_script_lint.base.rule import Rule, matches_selector
+from go_script_lint.project.config import Config
 from go_script_lint.project.test_files import is_test_path, test_ignores
 
 # Text every inline suppression contains, ours or a peer tool's (the comments
@@ -24,10 +27,27 @@ _SUPPRESSION_MARKS = (b"lint", b"#nosec", b"nosemgrep")
 _CLEAN_TEST_FILE: MemoKey[bool] = MemoKey("quiet-files.clean-test-file")
 
 
-def _clean_test_file(ctx: FileContext) -> bool:
-    """A test file without any suppression comment."""
-    return is_test_path(ctx.config.test_paths, ctx.path) and not any(
-        mark in ctx.source for mark in _SUPPRESSION_MARKS
+def clean_test_file(ctx: FileContext) -> bool:
+    """A test file without any suppression comment (read once per file)."""
+    return ctx.memo(
+        _CLEAN_TEST_FILE,
+        lambda: is_test_path(ctx.config.test_paths, ctx.path)
+        and not any(mark in ctx.source for mark in _SUPPRESSION_MARKS),
+    )
+
+
+def dropped_in_tests(config: Config, rules: Iterable[Rule]) -> frozenset[str]:
+    """Ids of ``rules`` whose findings a clean test file's report drops.
+
+    Depends on the configuration only, so the engine computes it once a run
+    (see :meth:`~go_script_lint.engine.ruleset.RuleSet.dispatch_for`).
+    """
+    return frozenset(
+        rule.id
+        for rule in rules
+        if matches_selector(
+            rule.id, test_ignores(config.test_ignore, config.risk_level, (rule,))
+        )
     )
 
 
@@ -38,8 +58,4 @@ def findings_dropped(ctx: FileContext, rule: Rule) -> bool:
     (same :func:`~go_script_lint.project.test_files.test_ignores`) for a rule
     that runs (so is enabled); false in a file with any suppression comment.
     """
-    if not ctx.memo(_CLEAN_TEST_FILE, lambda: _clean_test_file(ctx)):
-        return False
-    config = ctx.config
-    quiet = test_ignores(config.test_ignore, config.risk_level, (rule,))
-    return matches_selector(rule.id, quiet)
+    return clean_test_file(ctx) and rule.id in dropped_in_tests(ctx.config, (rule,))

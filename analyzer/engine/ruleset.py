@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 
 from go_script_lint.analysis.context import FileContext
 from go_script_lint.analysis.file_pass import CALL, Dispatch
-from go_script_lint.analysis.quiet_files import findings_dropped
+from go_script_lint.analysis.quiet_files import clean_test_file, dropped_in_tests
+from go_script_lint.base.model import Risk
 from go_script_lint.base.rule import Rule
+from go_script_lint.project.config import Config
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,10 @@ class RuleSet:
         default_factory=dict, compare=False
     )
     _dispatch_cache: dict[tuple[str, ...], Dispatch] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    # (tests: ignore, risk level) → ids a clean test file's report drops.
+    _dropped_cache: dict[tuple[tuple[str, ...] | None, Risk], frozenset[str]] = field(
         default_factory=dict, compare=False, repr=False
     )
 
@@ -78,19 +84,28 @@ class RuleSet:
         Indexes are shared by files with the same rule set.
         """
         imports = ctx.imports.paths
+        dropped = self._dropped_in_tests(ctx.config) if clean_test_file(ctx) else ()
         active = tuple(
             r
             for r in self.rules
             if r.check is not None
             and (not r.requires_imports or not r.requires_imports.isdisjoint(imports))
             and (r.applies is None or r.applies(ctx))
-            and not findings_dropped(ctx, r)
+            and r.id not in dropped
         )
         key = tuple(r.id for r in active)
         cached = self._dispatch_cache.get(key)
         if cached is None:
             cached = self._dispatch_cache[key] = self.dispatch(active)
         return cached
+
+    def _dropped_in_tests(self, config: Config) -> frozenset[str]:
+        """:func:`dropped_in_tests` of these rules, once per configuration."""
+        key = (config.test_ignore, config.risk_level)
+        dropped = self._dropped_cache.get(key)
+        if dropped is None:
+            dropped = self._dropped_cache[key] = dropped_in_tests(config, self.rules)
+        return dropped
 
     def package_rules(self) -> list[Rule]:
         """Rules that run once per directory."""

@@ -8,6 +8,7 @@ that the engine turns into GSL002 findings and notifications.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
 import stat
 from collections.abc import Callable, Iterable, Sequence
@@ -67,11 +68,20 @@ def make_display(srcroot: Path) -> Callable[[Path], str]:
     root = os.path.abspath(srcroot)
     below = root.rstrip(os.sep) + os.sep
 
+    @functools.cache  # relpath's work once per directory outside srcroot
+    def relative(absolute: str) -> str:
+        return Path(os.path.relpath(absolute, root)).as_posix()
+
     def display(path: Path) -> str:
         absolute = os.path.abspath(path)
         if absolute.startswith(below) and os.sep == "/":
             return absolute[len(below) :]  # the common case, without relpath's work
-        return Path(os.path.relpath(absolute, root)).as_posix()
+        # Outside srcroot: the directory's relpath (cached), then the name; not
+        # for srcroot and its ancestors, whose relpath is a climb ("..").
+        directory, name = os.path.split(absolute)
+        if os.sep == "/" and name and not below.startswith(absolute + "/"):
+            return f"{relative(directory)}/{name}"
+        return relative(absolute)
 
     return display
 
@@ -97,9 +107,8 @@ class _Walker:
         self.refused: set[str] = set()
 
     def excluded(self, path: Path) -> bool:
-        shown = self.display(path)
         return any(
-            fnmatch.fnmatch(shown, pat) or fnmatch.fnmatch(path.name, pat)
+            fnmatch.fnmatch(self.display(path), pat) or fnmatch.fnmatch(path.name, pat)
             for pat in self.excludes
         )
 

@@ -69,19 +69,26 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
     known = QUICK_FORMAT.search(raw) is not None
     if not known and (b" " in raw or b"/" in raw):
         return  # most literals: messages, paths; no format, no random-looking value
-    value = go_ast.string_literal_value(node)
-    if value is None or len(value) < MIN_LENGTH:
-        return
     test_file = ctx.scan_level is not Risk.HIGH and is_test_file(ctx)
-    what = _known_format(value, test_file) if known else None
+    # Escapes are decoded only for a possible format or a secret-looking name.
+    value = _value(node) if known else None
+    what = _known_format(value, test_file) if value is not None else None
     if what is None and not test_file:  # test files: credentials for test servers
         # The name first: most literals are bound to none that means a secret.
         name = next((n for n in _names(node) if is_secret_name(n)), None)
-        if name is not None and _random_looking(value):
-            what = f"a credential assigned to `{name}`", value
+        if name is not None:
+            value = _value(node) if value is None else value
+            if value is not None and _random_looking(value):
+                what = f"a credential assigned to `{name}`", value
     if what is not None:
         kind, shown = what
         yield ctx.finding(RULE, node, kind=kind, shown=mask(shown))
+
+
+def _value(node: Node) -> str | None:
+    """The literal's value, when long enough to be a credential."""
+    value = go_ast.string_literal_value(node)
+    return value if value is not None and len(value) >= MIN_LENGTH else None
 
 
 def _known_format(value: str, test_file: bool) -> tuple[str, str] | None:

@@ -15,6 +15,7 @@ from go_script_lint.api import (
     Rule,
     TypeIndex,
     file_of,
+    go_ast,
     struct_fields,
     type_index,
 )
@@ -83,7 +84,29 @@ def _location(
     return owner.location(node, message=message)
 
 
+def _may_repeat(field_list: Node, keys: tuple[str, ...]) -> bool:
+    """Whether two fields of this struct could bring one name (a cheap bound).
+
+    Names come from ``key`` tags only, so a struct whose text spells no key
+    brings names through embedded structs alone, and needs two of them for a
+    clash: names reached through one are reported on that struct itself.
+    Most structs pass neither test and are never parsed.
+    """
+    raw = field_list.text or b""
+    if any(key.encode() in raw for key in keys):
+        return True
+    embedded = (
+        decl
+        for decl in go_ast.named_children_of(field_list, "field_declaration")
+        if decl.child_by_field_name("name") is None
+    )
+    return next(embedded, None) is not None and next(embedded, None) is not None
+
+
 def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
+    keys = tuple(ctx.options(RULE)["keys"])
+    if not _may_repeat(node, keys):
+        return
     parsed: dict[
         int, list[Field]
     ] = {}  # each struct's fields and tags, once for all keys
@@ -93,7 +116,7 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
             parsed[field_list.id] = struct_fields(field_list)
         return parsed[field_list.id]
 
-    for key in ctx.options(RULE)["keys"]:
+    for key in keys:
         first: dict[tuple[str, int], tuple[Field, Field]] = {}
         for name, depth, field, via in _named(node, ctx, key, fields_of):
             earlier = first.get((name, depth))
