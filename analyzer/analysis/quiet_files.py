@@ -31,8 +31,10 @@ def clean_test_file(ctx: FileContext) -> bool:
     """A test file without any suppression comment (read once per file)."""
     return ctx.memo(
         _CLEAN_TEST_FILE,
-        lambda: is_test_path(ctx.config.test_paths, ctx.path)
-        and not any(mark in ctx.source for mark in _SUPPRESSION_MARKS),
+        lambda: (
+            is_test_path(ctx.config.test_paths, ctx.path)
+            and not any(mark in ctx.source for mark in _SUPPRESSION_MARKS)
+        ),
     )
 
 
