@@ -251,3 +251,29 @@ def test_default_precision_by_judgement(rule_id: str) -> None:
     verdicts = [r[4] for r in rows if r[1] == "default"]
     true, false = verdicts.count("true"), verdicts.count("false")
     assert true and true / (true + false) >= 0.9, (rule_id, true, false)
+
+
+def test_gsl216_first_looks_pass_every_format() -> None:
+    """The cheap searches before GSL216's format patterns let every credential through."""
+    from go_script_lint.rules.calls import gsl216_hardcoded_secret as gsl216
+
+    examples = [
+        *(prefix + "ABCDEFGH23456789" for prefix in ("AKIA", "ASIA")),
+        *(f"gh{c}_" + "a1" * 18 for c in "pousr"),
+        "github_pat_" + "a1_" * 14,
+        "glpat-" + "a1-_" * 5,
+        *(f"xox{c}-1234567890" for c in "abposr"),
+        *(f"{c}k_live_" + "a1" * 10 for c in "sr"),
+        "AIza" + "a1-_b" * 7,
+        "-----BEGIN PRIVATE KEY-----",
+        "-----BEGIN OPENSSH PRIVATE KEY-----",
+        "eyJhbGciOiJI.eyJzdWIiOiIx.c2lnbmF0dXJl",
+    ]
+    for kind, pattern in gsl216.FORMATS:
+        assert any(pattern.search(e) for e in examples), kind  # each format tried
+    for example in [*examples, "postgres://user:hunter2@db"]:
+        raw = example.encode()
+        assert gsl216.QUICK_PIECES.search(raw), example
+        assert gsl216.QUICK_FORMAT.search(raw), example
+    for example in examples:
+        assert gsl216.FORMAT_MARKS.search(example), example

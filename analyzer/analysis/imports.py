@@ -7,6 +7,7 @@ conventionally gives (``math/rand/v2`` → ``rand``, ``gopkg.in/yaml.v3`` →
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from go_script_lint.golang.parsing import Node
 _VERSION_SUFFIX = re.compile(r"v[0-9]+")
 
 
+@functools.lru_cache(maxsize=4096)  # a run imports few distinct paths, many times
 def default_package_name(path: str) -> str:
     """The package name an import path conventionally binds (``math/rand/v2`` → ``rand``)."""
     parts = [p for p in path.split("/") if p]
