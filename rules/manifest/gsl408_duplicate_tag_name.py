@@ -95,12 +95,12 @@ def _may_repeat(field_list: Node, keys: tuple[str, ...]) -> bool:
     raw = field_list.text or b""
     if any(key.encode() in raw for key in keys):
         return True
-    embedded = (
-        decl
+    embedded = sum(
+        1
         for decl in go_ast.named_children_of(field_list, "field_declaration")
         if decl.child_by_field_name("name") is None
     )
-    return next(embedded, None) is not None and next(embedded, None) is not None
+    return embedded >= 2
 
 
 def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
