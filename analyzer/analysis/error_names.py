@@ -28,6 +28,7 @@ hides an error-returning callee.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from go_script_lint.analysis.context import FileContext
 from go_script_lint.analysis.declarations import PackageDecls
@@ -38,21 +39,58 @@ from go_script_lint.analysis.stdlib_error_names import (
 )
 from go_script_lint.analysis.typeinfo import file_types
 from go_script_lint.base.memo import MemoKey
-from go_script_lint.golang import go_ast
 from go_script_lint.golang.parsing import Node
 
-_UNIT_NAMES: MemoKey[UnitNames] = MemoKey("error-names.unit")
+_UNIT_NAMES: MemoKey[NameSet] = MemoKey("error-names.unit")
 _UNIT_VARIABLES: MemoKey[frozenset[str] | None] = MemoKey("error-names.variables")
 
 
 @dataclass(frozen=True, slots=True)
-class UnitNames:
-    """What one unit (with one set of dot imports) adds to the index's names."""
+class NameSet:
+    """Names as the source spells them (bytes: a call's name is tested without
+    decoding it), for the ``x.name(…)`` and the ``name(…)`` calls."""
 
-    selectors: frozenset[str]  # methods and fields `x.name(…)` that may return an error
-    members: frozenset[str]  # package members `pkg.name(…)` that may
-    funcs: frozenset[str]  # the unit's functions returning an error
-    variables: frozenset[str] | None  # its package-level variables (None: unknown)
+    selectors: frozenset[bytes]
+    funcs: frozenset[bytes]
+    # A name read with invalid UTF-8 replaced matches other spellings too:
+    # such a set is tested with decoded text (`_decoded`).
+    lossy: bool = False
+    decoded: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+
+    @staticmethod
+    def of(selectors: frozenset[str], funcs: frozenset[str]) -> NameSet:
+        """The set of these decoded names."""
+        lossy = any("\ufffd" in n for n in selectors | funcs)
+        return NameSet(
+            frozenset(n.encode() for n in selectors),
+            frozenset(n.encode() for n in funcs),
+            lossy,
+            (selectors, funcs) if lossy else (frozenset(), frozenset()),
+        )
+
+    def has_selector(self, name: bytes) -> bool:
+        """``x.name(…)`` may call one of these."""
+        if self.lossy:
+            return _decoded(name) in self.decoded[0]
+        return name in self.selectors
+
+    def has_func(self, name: bytes) -> bool:
+        """``name(…)`` may call one of these."""
+        if self.lossy:
+            return _decoded(name) in self.decoded[1]
+        return name in self.funcs
+
+
+def _decoded(name: bytes) -> str:
+    return name.decode("utf-8", errors="replace")  # as go_ast.text reads names
+
+
+@cache
+def _stdlib_names() -> tuple[NameSet, frozenset[bytes]]:
+    """The index's selector names, and its package members (bytes)."""
+    std = stdlib_error_names()
+    members = NameSet.of(std.members, frozenset())
+    return NameSet.of(std.methods | std.fields, frozenset()), members.selectors
 
 
 def _unit_variables(ctx: FileContext) -> frozenset[str] | None:
@@ -68,63 +106,89 @@ def _unit_variables(ctx: FileContext) -> frozenset[str] | None:
     return frozenset(names)
 
 
-def _unit_names(ctx: FileContext) -> UnitNames:
+def _unit_names(ctx: FileContext) -> NameSet:
+    """The unit's methods and fields, and functions, that may return an error."""
     universe = file_types(ctx).universe
     local: PackageDecls = universe.local
     found: ErrorNames = error_names_of(local.types.values(), universe, False)
-    std = stdlib_error_names()
     funcs = frozenset(
         name
         for name, results in local.funcs.items()
         if any(map(universe.implements_error, results))
     )
-    return UnitNames(
-        selectors=std.methods | std.fields | found.methods | found.fields,
-        members=std.members,
-        funcs=funcs,
-        variables=ctx.package.memo(
-            _UNIT_VARIABLES.at(ctx.unit_key), lambda: _unit_variables(ctx)
-        ),
-    )
+    return NameSet.of(found.methods | found.fields, funcs)
 
 
 class CallFilter:
-    """The pre-filter for the calls of one file."""
+    """The pre-filter for the calls of one file.
 
-    __slots__ = ("_ctx", "_funcs", "_members", "_open", "_selectors", "_variables")
+    The index's names are tested first. The unit's own names need the unit's
+    declarations and its variables every file's top-level names: both are
+    read only when a call's name misses the cheaper tests.
+    """
 
-    def __init__(self, unit: UnitNames, ctx: FileContext) -> None:
-        """Filter the calls of ``ctx`` with ``unit``'s names."""
+    __slots__ = ("_ctx", "_members", "_open", "_std", "_unit", "_variables")
+
+    def __init__(self, ctx: FileContext) -> None:
+        """Filter the calls of ``ctx``."""
         self._ctx = ctx
-        self._selectors = unit.selectors
-        self._members = unit.members
-        self._funcs = unit.funcs
-        self._variables = unit.variables or frozenset()
-        # `Foo()` may be a dot-imported function: its results come from the index.
-        self._open = bool(ctx.imports.dot_imports) or unit.variables is None
+        self._std, self._members = _stdlib_names()
+        self._unit: NameSet | None = None
+        self._variables: frozenset[str] | None = None
+        self._open: bool | None = None  # any `name(…)` may return an error
+
+    def _unit_names(self) -> NameSet:
+        unit = self._unit
+        if unit is None:
+            ctx = self._ctx
+            key = _UNIT_NAMES.at(ctx.unit_key, ctx.imports.dot_imports)
+            unit = self._unit = ctx.package.memo(key, lambda: _unit_names(ctx))
+        return unit
+
+    def _may_call_value(self, name: str) -> bool:
+        """``name`` may be a package-level variable (a function value)."""
+        variables = self._variables
+        if variables is None:
+            ctx = self._ctx
+            found = ctx.package.memo(
+                _UNIT_VARIABLES.at(ctx.unit_key), lambda: _unit_variables(ctx)
+            )
+            # `Foo()` may be a dot-imported function: its results come from the index.
+            self._open = bool(ctx.imports.dot_imports) or found is None
+            variables = self._variables = found or frozenset()
+        return self._open or name in variables
 
     def admits(self, call: Node) -> bool:
         """False only when no declaration ``call`` could resolve to returns an error."""
         fn = call.child_by_field_name("function")
-        if fn is not None and fn.type == "parenthesized_expression":
-            fn = go_ast.unparen(fn)
         if fn is None:
             return False
         kind = fn.type
+        while kind == "parenthesized_expression":
+            fn = next((c for c in fn.named_children if c.type != "comment"), None)
+            if fn is None:
+                return False
+            kind = fn.type
         if kind == "selector_expression":
-            name = go_ast.text(fn.child_by_field_name("field"))
-            if name in self._selectors:
+            field = fn.child_by_field_name("field")
+            name = field.text if field is not None else None
+            if name is None:
+                return False  # a broken selector: nothing it could name
+            if self._std.has_selector(name):
                 return True
             # `pkg.name(…)`: asked only of names some package member has.
-            return name in self._members and self._ctx.callee(call) is not None
-        if kind == "identifier":
-            if self._open:
+            if name in self._members and self._ctx.callee(call) is not None:
                 return True
-            name = go_ast.text(fn)
+            return self._unit_names().has_selector(name)
+        if kind == "identifier":
+            raw = fn.text
+            if raw is None:
+                return False
+            name = _decoded(raw)
             return (
-                name in self._funcs
-                or name in self._variables
-                or self._ctx.resolver.declares_locally(name)
+                self._ctx.resolver.declares_locally(name)
+                or self._unit_names().has_func(raw)
+                or self._may_call_value(name)
             )
         if kind == "func_literal":
             return fn.child_by_field_name("result") is not None
@@ -135,16 +199,11 @@ _FILE_FILTER: MemoKey[CallFilter] = MemoKey("error-names.file")
 
 
 def call_filter(ctx: FileContext) -> CallFilter:
-    """The filter for ``ctx``: built once per unit and set of dot imports (all a
-    file's type universe depends on besides its unit), and kept per file."""
+    """The filter for ``ctx``, kept per file; the unit's names are read once per
+    unit and set of dot imports (all a file's type universe depends on besides
+    its unit)."""
 
-    def build() -> CallFilter:
-        dots = ctx.imports.dot_imports
-        key = _UNIT_NAMES.at(ctx.unit_key, dots)
-        unit = ctx.package.memo(key, lambda: _unit_names(ctx))
-        return CallFilter(unit, ctx)
-
-    return ctx.memo(_FILE_FILTER, build)
+    return ctx.memo(_FILE_FILTER, lambda: CallFilter(ctx))
 
 
 def may_return_error(ctx: FileContext, call: Node) -> bool:

@@ -128,7 +128,7 @@ def compute_stdlib_names(index: StdlibIndex) -> ErrorNames:
     types = [t for d in decls for t in d.types.values()]
     found = ErrorNames(frozenset(), frozenset())
     for in_std in (False, True):
-        universe = TypeUniverse(PackageDecls(), "", (), in_std)
+        universe = TypeUniverse(PackageDecls, "", (), in_std)
         names = error_names_of(types, universe, True)
         members = _members(decls, universe)
         found = found | ErrorNames(names.methods, names.fields, members)

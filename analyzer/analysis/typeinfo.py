@@ -116,16 +116,21 @@ class FileTypes:
         """Infer types in ``ctx``'s file."""
         self.ctx = ctx
         self.package = package_types(ctx.package)
-        self.local = self.package.unit(ctx.unit_key)
         self.pkg_name = ctx.package_name or "main"
         self.namer = TypeNamer(ctx.imports.by_name, "")
+        unit_key = ctx.unit_key
         self.universe = TypeUniverse(
-            self.local,
+            lambda: self.package.unit(unit_key),
             self.pkg_name,
             ctx.imports.dot_imports,
             self.package.in_std,
         )
         self._types: dict[int, str | None] = {}
+
+    @property
+    def local(self) -> PackageDecls:
+        """The unit's declarations (read when first needed)."""
+        return self.universe.local
 
     def _callee(self, display: str, keys: tuple[str, ...], results: Results) -> Callee:
         errors = tuple(

@@ -10,6 +10,9 @@ elsewhere it is a module the index knows nothing about.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cached_property
+
 from go_script_lint.analysis.declarations import (
     PREDECLARED,
     UNKNOWN,
@@ -34,7 +37,9 @@ class TypeUniverse:
     """Type lookups for one file.
 
     Args:
-        local: The declarations of the file's package (unit).
+        local_decls: Gives the declarations of the file's package (unit), read
+            when a bare type name is first looked up: calls typed from the
+            standard library alone never need them.
         pkg_name: Its package name, the prefix of its types' keys.
         dot_imports: Import paths the file imports with ``.``.
         in_std: The file is part of the standard library (GOROOT/src).
@@ -42,17 +47,22 @@ class TypeUniverse:
 
     def __init__(
         self,
-        local: PackageDecls,
+        local_decls: Callable[[], PackageDecls],
         pkg_name: str,
         dot_imports: tuple[str, ...],
         in_std: bool,
     ) -> None:
         """Look types up for one file."""
-        self.local = local
+        self._local_decls = local_decls
         self.pkg_name = pkg_name
         self.dot_imports = dot_imports
         self.in_std = in_std
         self._errors: dict[str, bool] = {}
+
+    @cached_property
+    def local(self) -> PackageDecls:
+        """The declarations of the file's package (unit)."""
+        return self._local_decls()
 
     def index_path(self, path: str) -> str:
         """The index key of an imported package (its vendored copy inside GOROOT/src)."""

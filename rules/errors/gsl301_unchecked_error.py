@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 from go_script_lint.api import (
     FileContext,
@@ -16,7 +16,13 @@ from go_script_lint.api import (
 )
 
 
-def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
+def check(node: Node, ctx: FileContext) -> Iterable[Finding]:
+    # Offered every expression statement: no generator unless a call may drop an error.
+    finding = _unchecked(node, ctx)
+    return () if finding is None else (finding,)
+
+
+def _unchecked(node: Node, ctx: FileContext) -> Finding | None:
     if node.type == "go_statement":
         call = next((c for c in node.named_children if c.type != "comment"), None)
     else:
@@ -24,13 +30,13 @@ def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
             next((c for c in node.named_children if c.type != "comment"), None)
         )
     if call is None or call.type != "call_expression":
-        return
+        return None
     options = ctx.options(RULE)
     callee = errcheck.error_callee(ctx, call, options)
     if callee is None or errcheck.quiet(ctx, node, call, callee, options):
-        return
+        return None
     how = "`go` statement discards" if node.type == "go_statement" else "Unchecked"
-    yield ctx.finding(
+    return ctx.finding(
         RULE,
         call,
         how=how,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from go_script_lint.api import (
@@ -69,13 +69,21 @@ def _zero_checked(node: Node, left: list[Node], blanks: list[int], callee: str) 
 
 def _may_blank(node: Node, source: bytes) -> bool:
     """Whether the left side can hold a `_` (searched in place: no text copied)."""
-    left = node if node.type == "var_spec" else node.child_by_field_name("left")
+    # Assignments have a `left` field; a var_spec is its own left side.
+    left = node.child_by_field_name("left")
+    if left is None and node.type == "var_spec":
+        left = node
     return left is not None and source.find(b"_", left.start_byte, left.end_byte) >= 0
 
 
-def check(node: Node, ctx: FileContext) -> Iterator[Finding]:
+def check(node: Node, ctx: FileContext) -> Iterable[Finding]:
+    # Offered every assignment: the common case returns before any generator is made.
     if not _may_blank(node, ctx.source):
-        return  # no blank identifier on the left: the common case
+        return ()  # no blank identifier on the left
+    return list(_blank_errors(node, ctx))
+
+
+def _blank_errors(node: Node, ctx: FileContext) -> Iterator[Finding]:
     left, right = _sides(node)
     blanks = [
         i
