@@ -116,32 +116,22 @@ def declaration_events(
     only that it has one, which is enough for first-declaration-wins).
     """
     keep: Callable[[str], bool] = _exported if exported_only else (lambda _n: True)
-    results = namer.results
     out: list[DeclarationEvent] = []
     for child in root.named_children:
         kind = child.type
-        if kind == "comment":  # most top-level nodes: doc comments
-            continue
         if kind == "function_declaration":
             name = text(child.child_by_field_name("name"))
-            if name and (not exported_only or keep(name)):
-                tparams = child.child_by_field_name("type_parameters")
-                out.append(
-                    FuncDeclared(
-                        name,
-                        results(
-                            child.child_by_field_name("result"),
-                            _NONE if tparams is None else type_parameters(tparams),
-                        ),
-                    )
-                )
+            if name and keep(name):
+                tparams = type_parameters(child.child_by_field_name("type_parameters"))
+                result = namer.results(child.child_by_field_name("result"), tparams)
+                out.append(FuncDeclared(name, result))
         elif kind == "method_declaration":
             recv = receiver_of(child)
             name = text(child.child_by_field_name("name"))
             if recv is None or not name or not keep(name) or not keep(recv[0]):
                 continue
             type_name, pointer, tparams = recv
-            result = results(child.child_by_field_name("result"), tparams)
+            result = namer.results(child.child_by_field_name("result"), tparams)
             out.append(MethodDeclared(type_name, name, result, pointer))
         elif kind == "type_declaration":
             for spec in child.named_children:
@@ -154,9 +144,6 @@ def declaration_events(
         elif kind == "var_declaration":
             out.extend(_var_events(child, namer, keep, keep_values))
     return tuple(out)
-
-
-_NONE: frozenset[str] = frozenset()  # no type parameters
 
 
 def _var_events(
