@@ -16,8 +16,8 @@ from go_script_lint.analysis.stdlib_error_names import (
     compute_stdlib_names,
     stdlib_error_names,
 )
-from go_script_lint.analysis.typeinfo import file_types
-from go_script_lint.golang.parsing import nodes_of_types, parse
+from go_script_lint.analysis.typeinfo import file_types, package_types
+from go_script_lint.golang.parsing import Node, nodes_of_types, parse
 from go_script_lint.project.config import Config
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -168,3 +168,61 @@ def test_precompiled_table_matches_the_index() -> None:
     fresh = compute_stdlib_names(index).to_json(index.go_version)
     assert table == fresh, "stale: run python scripts/gen_error_names.py"
     assert stdlib_error_names() == compute_stdlib_names(index)
+
+
+INDEX_ONLY = b"""package main
+
+import "os"
+
+type local struct{}
+
+func (local) Save() error { return nil }
+
+func run(f *os.File) {
+	os.Remove("x")
+	f.Close()
+	f.Write(nil)
+}
+"""
+
+
+def test_calls_named_in_the_index_leave_the_units_declarations_unread(
+    tmp_path: Path,
+) -> None:
+    (ctx,) = _package(tmp_path, {"main.go": INDEX_ONLY})
+    calls = nodes_of_types(ctx.root, ["call_expression"])
+    assert [may_return_error(ctx, c) for c in calls] == [True, True, True]
+    callees = [file_types(ctx).callee(c) for c in calls]
+    assert [c.display if c else None for c in callees] == [
+        "os.Remove",
+        "(*os.File).Close",
+        "(*os.File).Write",
+    ]
+    # `Remove`, `Close`, `Write` are the index's: neither the filter nor the
+    # inference of these calls read the unit's declarations.
+    assert package_types(ctx.package).units_read() == frozenset()
+
+
+NON_ASCII = """package main
+
+type store struct{}
+
+func (store) Sauvé() error { return nil }
+func (store) Taille() int  { return 0 }
+
+func run(s store) {
+	s.Sauvé()
+	s.Taille()
+}
+""".encode()
+
+
+def test_names_are_compared_as_the_source_spells_them(tmp_path: Path) -> None:
+    (ctx,) = _package(tmp_path, {"main.go": NON_ASCII})
+    verdicts = [may_return_error(ctx, c) for c in _calls_in(ctx)]
+    assert verdicts == [True, False]  # UTF-8 names match their declarations
+    assert package_types(ctx.package).units_read() == frozenset({"main"})
+
+
+def _calls_in(ctx: FileContext) -> list[Node]:
+    return nodes_of_types(ctx.root, ["call_expression"])

@@ -20,13 +20,17 @@ The name sets are computed from those declarations with typeinfo's own test
 <go_script_lint.analysis.typeuniverse.TypeUniverse.implements_error>` of each
 result, function-typed fields read as ``FileTypes._value_callee`` reads them),
 so what the index or the test learns flows in. The index's share is
-precompiled (:mod:`~go_script_lint.analysis.stdlib_error_names`).
+precompiled (:mod:`~go_script_lint.analysis.stdlib_error_names`) and tested
+first; the unit's share (its declarations) and its variables (every file's
+top-level names) are read only when a call's name misses the cheaper tests.
+Names are compared as the bytes the source spells them, never decoded.
 ``tests/test_error_names.py`` checks on every fixture that the filter never
 hides an error-returning callee.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -47,50 +51,31 @@ _UNIT_VARIABLES: MemoKey[frozenset[str] | None] = MemoKey("error-names.variables
 
 @dataclass(frozen=True, slots=True)
 class NameSet:
-    """Names as the source spells them (bytes: a call's name is tested without
-    decoding it), for the ``x.name(…)`` and the ``name(…)`` calls."""
+    """Names as the source spells them, for ``x.name(…)`` and ``name(…)`` calls.
+
+    Bytes: a call's name is tested without decoding it. The grammar reads no
+    invalid UTF-8 into an identifier (such bytes are an ``ERROR`` node), so
+    bytes are equal exactly when the decoded names are.
+    """
 
     selectors: frozenset[bytes]
     funcs: frozenset[bytes]
-    # A name read with invalid UTF-8 replaced matches other spellings too:
-    # such a set is tested with decoded text (`_decoded`).
-    lossy: bool = False
-    decoded: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
     @staticmethod
-    def of(selectors: frozenset[str], funcs: frozenset[str]) -> NameSet:
+    def of(selectors: Iterable[str], funcs: Iterable[str]) -> NameSet:
         """The set of these decoded names."""
-        lossy = any("\ufffd" in n for n in selectors | funcs)
-        return NameSet(
-            frozenset(n.encode() for n in selectors),
-            frozenset(n.encode() for n in funcs),
-            lossy,
-            (selectors, funcs) if lossy else (frozenset(), frozenset()),
-        )
-
-    def has_selector(self, name: bytes) -> bool:
-        """``x.name(…)`` may call one of these."""
-        if self.lossy:
-            return _decoded(name) in self.decoded[0]
-        return name in self.selectors
-
-    def has_func(self, name: bytes) -> bool:
-        """``name(…)`` may call one of these."""
-        if self.lossy:
-            return _decoded(name) in self.decoded[1]
-        return name in self.funcs
+        return NameSet(_encoded(selectors), _encoded(funcs))
 
 
-def _decoded(name: bytes) -> str:
-    return name.decode("utf-8", errors="replace")  # as go_ast.text reads names
+def _encoded(names: Iterable[str]) -> frozenset[bytes]:
+    return frozenset(n.encode() for n in names)
 
 
 @cache
-def _stdlib_names() -> tuple[NameSet, frozenset[bytes]]:
-    """The index's selector names, and its package members (bytes)."""
+def _stdlib_names() -> tuple[frozenset[bytes], frozenset[bytes]]:
+    """The index's method and field names, and its package members'."""
     std = stdlib_error_names()
-    members = NameSet.of(std.members, frozenset())
-    return NameSet.of(std.methods | std.fields, frozenset()), members.selectors
+    return _encoded(std.methods | std.fields), _encoded(std.members)
 
 
 def _unit_variables(ctx: FileContext) -> frozenset[str] | None:
@@ -135,7 +120,7 @@ class CallFilter:
         self._std, self._members = _stdlib_names()
         self._unit: NameSet | None = None
         self._variables: frozenset[str] | None = None
-        self._open: bool | None = None  # any `name(…)` may return an error
+        self._open = False  # any `name(…)` may return an error (set with the variables)
 
     def _unit_names(self) -> NameSet:
         unit = self._unit
@@ -174,21 +159,21 @@ class CallFilter:
             name = field.text if field is not None else None
             if name is None:
                 return False  # a broken selector: nothing it could name
-            if self._std.has_selector(name):
+            if name in self._std:
                 return True
             # `pkg.name(…)`: asked only of names some package member has.
             if name in self._members and self._ctx.callee(call) is not None:
                 return True
-            return self._unit_names().has_selector(name)
+            return name in self._unit_names().selectors
         if kind == "identifier":
             raw = fn.text
             if raw is None:
                 return False
-            name = _decoded(raw)
+            decoded = raw.decode("utf-8", errors="replace")  # as go_ast.text reads it
             return (
-                self._ctx.resolver.declares_locally(name)
-                or self._unit_names().has_func(raw)
-                or self._may_call_value(name)
+                self._ctx.resolver.declares_locally(decoded)
+                or raw in self._unit_names().funcs
+                or self._may_call_value(decoded)
             )
         if kind == "func_literal":
             return fn.child_by_field_name("result") is not None

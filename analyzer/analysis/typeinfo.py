@@ -90,6 +90,10 @@ class PackageTypes:
                     replay(file_declarations(f), decls)
         return decls
 
+    def units_read(self) -> frozenset[str]:
+        """The units whose declarations were read so far (each when first needed)."""
+        return frozenset(self._units)
+
     def file_for(self, resolver: Resolver) -> FileContext | None:
         """The file a resolver belongs to (for declarations in other files)."""
         return self.pkg.file_of(resolver)
