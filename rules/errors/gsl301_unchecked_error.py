@@ -23,12 +23,11 @@ def check(node: Node, ctx: FileContext) -> Iterable[Finding]:
 
 
 def _unchecked(node: Node, ctx: FileContext) -> Finding | None:
-    if node.type == "go_statement":
+    call: Node | None = node.named_child(0)  # its expression, unless a comment leads
+    if call is not None and call.type == "comment":
         call = next((c for c in node.named_children if c.type != "comment"), None)
-    else:
-        call = go_ast.unparen(
-            next((c for c in node.named_children if c.type != "comment"), None)
-        )
+    if node.type != "go_statement":
+        call = go_ast.unparen(call)
     if call is None or call.type != "call_expression":
         return None
     options = ctx.options(RULE)
