@@ -12,6 +12,7 @@ Anything not known is ``None``: callers stay silent rather than guess.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from go_script_lint.analysis.declaration_events import file_declarations, replay
@@ -122,19 +123,13 @@ class FileTypes:
         self.package = package_types(ctx.package)
         self.pkg_name = ctx.package_name or "main"
         self.namer = TypeNamer(ctx.imports.by_name, "")
-        unit_key = ctx.unit_key
         self.universe = TypeUniverse(
-            lambda: self.package.unit(unit_key),
+            partial(self.package.unit, ctx.unit_key),  # no cycle back to this file
             self.pkg_name,
             ctx.imports.dot_imports,
             self.package.in_std,
         )
         self._types: dict[int, str | None] = {}
-
-    @property
-    def local(self) -> PackageDecls:
-        """The unit's declarations (read when first needed)."""
-        return self.universe.local
 
     def _callee(self, display: str, keys: tuple[str, ...], results: Results) -> Callee:
         errors = tuple(
@@ -220,7 +215,7 @@ class FileTypes:
             qualified = self.ctx.qualified_name(fn)  # a dot import
             return self._package_callee(qualified) if qualified is not None else None
         if d.kind == "func" and d.scope is None:
-            results = self.local.funcs.get(name)
+            results = self.universe.local.funcs.get(name)
             key = f"{self.pkg_name}.{name}"
             return self._callee(name, (key,), results) if results is not None else None
         if d.kind in ("var", "param", "range"):  # `listen := func(...) ...`
