@@ -43,6 +43,7 @@ from go_script_lint.analysis.stdlib_error_names import (
 )
 from go_script_lint.analysis.typeinfo import file_types
 from go_script_lint.base.memo import MemoKey
+from go_script_lint.golang import go_ast
 from go_script_lint.golang.parsing import Node
 
 _UNIT_NAMES: MemoKey[NameSet] = MemoKey("error-names.unit")
@@ -149,8 +150,8 @@ class CallFilter:
         if fn is None:
             return False
         kind = fn.type
-        while kind == "parenthesized_expression":
-            fn = next((c for c in fn.named_children if c.type != "comment"), None)
+        if kind == "parenthesized_expression":
+            fn = go_ast.unparen(fn)
             if fn is None:
                 return False
             kind = fn.type
