@@ -76,8 +76,7 @@ def make_display(srcroot: Path) -> Callable[[Path], str]:
         absolute = os.path.abspath(path)
         if absolute.startswith(below) and os.sep == "/":
             return absolute[len(below) :]  # the common case, without relpath's work
-        # Outside srcroot: the directory's relpath (cached), then the name; not
-        # for srcroot and its ancestors, whose relpath is a climb ("..").
+        # Elsewhere its directory's cached relpath, then the name (not srcroot's ancestors).
         directory, name = os.path.split(absolute)
         if os.sep == "/" and name and not below.startswith(absolute + "/"):
             return f"{relative(directory)}/{name}"
@@ -107,8 +106,9 @@ class _Walker:
         self.refused: set[str] = set()
 
     def excluded(self, path: Path) -> bool:
+        shown = self.display(path) if self.excludes else ""  # once, not per pattern
         return any(
-            fnmatch.fnmatch(self.display(path), pat) or fnmatch.fnmatch(path.name, pat)
+            fnmatch.fnmatch(shown, pat) or fnmatch.fnmatch(path.name, pat)
             for pat in self.excludes
         )
 
