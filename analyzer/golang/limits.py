@@ -70,9 +70,9 @@ def passed() -> bool:
     return at is not None and time.monotonic() > at
 
 
-def active() -> bool:
-    """True inside a :func:`deadline` scope with a deadline."""
-    return _deadline[0] is not None
+def current() -> float | None:
+    """The current deadline (a :func:`time.monotonic` value), ``None`` outside one."""
+    return _deadline[0]
 
 
 def check(what: str) -> None:
