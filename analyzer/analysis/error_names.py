@@ -146,15 +146,10 @@ class CallFilter:
 
     def admits(self, call: Node) -> bool:
         """False only when no declaration ``call`` could resolve to returns an error."""
-        fn = call.child_by_field_name("function")
+        fn = go_ast.call_function(call)
         if fn is None:
             return False
         kind = fn.type
-        if kind == "parenthesized_expression":
-            fn = go_ast.unparen(fn)
-            if fn is None:
-                return False
-            kind = fn.type
         if kind == "selector_expression":
             field = fn.child_by_field_name("field")
             name = field.text if field is not None else None

@@ -43,11 +43,8 @@ def called_name(call: Node) -> bytes | None:
     is neither a name nor a selector (``f()()``, ``fns[i]()``, ``F[int]()``).
     Bytes as in the source: what the engine's call table is keyed by.
     """
-    fn = call.child_by_field_name("function")
+    fn = call_function(call)
     kind = fn.type if fn is not None else None
-    if kind == "parenthesized_expression":
-        fn = unparen(fn)
-        kind = fn.type if fn is not None else None
     if kind == "selector_expression":
         assert fn is not None
         fn = fn.child_by_field_name("field")
