@@ -6,7 +6,7 @@ from pathlib import Path
 
 from go_script_lint import engine
 from go_script_lint.analysis.context import FileContext, PackageContext
-from go_script_lint.analysis.quiet_files import findings_dropped
+from go_script_lint.analysis.quiet_files import clean_test_file, dropped_in_tests
 from go_script_lint.base.model import Risk
 from go_script_lint.golang.parsing import parse
 from go_script_lint.project.config import Config
@@ -73,16 +73,13 @@ def test_findings_dropped_only_for_quiet_rules_in_clean_test_files(
     assert not quiet.in_tests and loud.in_tests
     default = Config()
     plain = SRC.replace("{comment}", "")
-    test_file = _context(tmp_path, "main_test.go", plain, default)
-    assert findings_dropped(test_file, quiet)
-    assert not findings_dropped(test_file, loud)
-    assert not findings_dropped(_context(tmp_path, "main.go", plain, default), quiet)
+    assert clean_test_file(_context(tmp_path, "main_test.go", plain, default))
+    assert dropped_in_tests(default, (quiet, loud)) == {quiet.id}
+    assert not clean_test_file(_context(tmp_path, "main.go", plain, default))
     commented = SRC.replace("{comment}", " //nolint:errcheck")
-    assert not findings_dropped(
-        _context(tmp_path, "main_test.go", commented, default), quiet
-    )
+    assert not clean_test_file(_context(tmp_path, "main_test.go", commented, default))
     deep = Config(risk_level=Risk.HIGH)
-    assert not findings_dropped(_context(tmp_path, "main_test.go", plain, deep), quiet)
+    assert dropped_in_tests(deep, (quiet, loud)) == frozenset()
 
 
 def test_dispatch_leaves_quiet_rules_out_of_clean_test_files(tmp_path: Path) -> None:

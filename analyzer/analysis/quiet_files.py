@@ -41,23 +41,11 @@ def clean_test_file(ctx: FileContext) -> bool:
 def dropped_in_tests(config: Config, rules: Iterable[Rule]) -> frozenset[str]:
     """Ids of ``rules`` whose findings a clean test file's report drops.
 
-    Depends on the configuration only, so the engine computes it once a run
-    (see :meth:`~go_script_lint.engine.ruleset.RuleSet.dispatch_for`).
-    """
-    return frozenset(
-        rule.id
-        for rule in rules
-        if matches_selector(
-            rule.id, test_ignores(config.test_ignore, config.risk_level, (rule,))
-        )
-    )
-
-
-def findings_dropped(ctx: FileContext, rule: Rule) -> bool:
-    """True when whatever ``rule`` finds in ``ctx`` is left out of the report.
-
     The test-file half of :func:`go_script_lint.engine.scheduler.without_ignored`
-    (same :func:`~go_script_lint.project.test_files.test_ignores`) for a rule
-    that runs (so is enabled); false in a file with any suppression comment.
+    (same :func:`~go_script_lint.project.test_files.test_ignores`). Depends on
+    the configuration only, so the engine computes it once a run (see
+    :meth:`~go_script_lint.engine.ruleset.RuleSet.dispatch_for`).
     """
-    return clean_test_file(ctx) and rule.id in dropped_in_tests(ctx.config, (rule,))
+    rules = tuple(rules)
+    quiet = test_ignores(config.test_ignore, config.risk_level, rules)
+    return frozenset(rule.id for rule in rules if matches_selector(rule.id, quiet))
