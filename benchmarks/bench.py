@@ -32,6 +32,7 @@ K-times larger corpus made of copies, to show memory stays flat.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import pstats
@@ -118,6 +119,7 @@ def context_files(corpus: Path) -> list[Path]:
     return _selection(corpus)[1]
 
 
+@functools.cache  # read once a run: every command line is built from it
 def _selection(corpus: Path) -> tuple[list[Path], list[Path]]:
     from go_script_lint.base.source import Encoding, classify, is_generated, read_bytes
     from go_script_lint.engine.unit import GENERATED_CONTEXT_BYTES
